@@ -1,0 +1,166 @@
+package io.schemagate.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import io.schemagate.verify.StartupPolicy;
+
+/**
+ * Configuration properties for Schemagate, bound from {@code db.*}.
+ */
+@ConfigurationProperties("db")
+public class SchemagateProperties {
+
+	/**
+	 * What the application does with the database schema at startup.
+	 */
+	private Mode mode = Mode.VERIFY;
+
+	private final Verify verify = new Verify();
+
+	private final Migrate migrate = new Migrate();
+
+	public Mode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(Mode mode) {
+		this.mode = mode;
+	}
+
+	public Verify getVerify() {
+		return this.verify;
+	}
+
+	public Migrate getMigrate() {
+		return this.migrate;
+	}
+
+	/**
+	 * What the application does with the schema at startup.
+	 */
+	public enum Mode {
+
+		/**
+		 * Check that every known migration is applied, never change the database.
+		 */
+		VERIFY,
+
+		/**
+		 * Apply pending migrations with Flyway, then exit (or serve, when
+		 * 'db.migrate.exit' is false).
+		 */
+		MIGRATE
+
+	}
+
+	/**
+	 * Verify mode settings.
+	 */
+	public static class Verify {
+
+		/**
+		 * What to do when the schema is not ready at startup.
+		 */
+		private StartupPolicy onStartup = StartupPolicy.FAIL;
+
+		/**
+		 * How long a check may wait for a database connection before the database counts
+		 * as unreachable.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How often the schema is checked again while it is not ready.
+		 */
+		private Duration pollInterval = Duration.ofSeconds(2);
+
+		/**
+		 * How long 'wait' waits for the schema at startup before failing.
+		 */
+		private Duration waitTimeout = Duration.ofMinutes(5);
+
+		/**
+		 * How often the schema is checked again once it is ready; 0 means never.
+		 */
+		private Duration refreshInterval = Duration.ofSeconds(60);
+
+		/**
+		 * Whether a database migrated by a newer version of the application (applied
+		 * migrations this application does not know) counts as ready.
+		 */
+		private boolean allowNewerSchema = true;
+
+		public StartupPolicy getOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(StartupPolicy onStartup) {
+			this.onStartup = onStartup;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getWaitTimeout() {
+			return this.waitTimeout;
+		}
+
+		public void setWaitTimeout(Duration waitTimeout) {
+			this.waitTimeout = waitTimeout;
+		}
+
+		public Duration getRefreshInterval() {
+			return this.refreshInterval;
+		}
+
+		public void setRefreshInterval(Duration refreshInterval) {
+			this.refreshInterval = refreshInterval;
+		}
+
+		public boolean isAllowNewerSchema() {
+			return this.allowNewerSchema;
+		}
+
+		public void setAllowNewerSchema(boolean allowNewerSchema) {
+			this.allowNewerSchema = allowNewerSchema;
+		}
+
+	}
+
+	/**
+	 * Migrate mode settings.
+	 */
+	public static class Migrate {
+
+		/**
+		 * Whether the process exits after migrating instead of starting the rest of the
+		 * application.
+		 */
+		private boolean exit = true;
+
+		public boolean isExit() {
+			return this.exit;
+		}
+
+		public void setExit(boolean exit) {
+			this.exit = exit;
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.schemagate.migrate;
+
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Migrate mode as a one-shot job: migrates, then either ends the process with the
+ * outcome's exit code or, when the application is to go on serving, fails startup on a
+ * failed run.
+ * <p>
+ * The process is ended from here, during context refresh, on purpose: nothing else of the
+ * application (schedulers, listeners, servers) has started yet, and an exit code thrown
+ * out of a half-refreshed context would reach the JVM as {@code 1} whatever it said.
+ */
+public class MigrationJob {
+
+	private static final Log logger = LogFactory.getLog(MigrationJob.class);
+
+	private final SchemaMigrator migrator;
+
+	private final boolean exit;
+
+	private final IntConsumer processExit;
+
+	private final Consumer<MigrationOutcome> listener;
+
+	/**
+	 * Create a migration job.
+	 * @param migrator the migrator
+	 * @param exit whether to end the process after migrating
+	 * @param processExit ends the process with an exit code ({@code System::exit})
+	 * @param listener told of the outcome
+	 */
+	public MigrationJob(SchemaMigrator migrator, boolean exit, IntConsumer processExit,
+			Consumer<MigrationOutcome> listener) {
+		this.migrator = migrator;
+		this.exit = exit;
+		this.processExit = processExit;
+		this.listener = listener;
+	}
+
+	/**
+	 * Migrate, then exit or carry on.
+	 * @param flyway the configured Flyway
+	 * @throws MigrationFailedException when the run failed and the application is not to
+	 * exit
+	 */
+	public void run(Flyway flyway) {
+		MigrationOutcome outcome = this.migrator.migrate(flyway);
+		this.listener.accept(outcome);
+		if (!this.exit) {
+			if (!outcome.isSuccess()) {
+				throw new MigrationFailedException(outcome);
+			}
+			return;
+		}
+		if (!outcome.isSuccess()) {
+			MigrationFailedException failure = new MigrationFailedException(outcome);
+			logger
+				.error(String.format(
+						"%n%n***************************%nMIGRATION FAILED%n***************************%n%n"
+								+ "Description:%n%n%s%n%nAction:%n%n%s%n",
+						failure.getDescription(), failure.getAction()));
+		}
+		logger.info("Migration job done, exiting with code " + outcome.exitCode().code());
+		close(flyway.getConfiguration().getDataSource());
+		this.processExit.accept(outcome.exitCode().code());
+	}
+
+	private static void close(DataSource dataSource) {
+		if (dataSource instanceof AutoCloseable closeable) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				logger.debug("Unable to close the data source before exiting", ex);
+			}
+		}
+	}
+
+}

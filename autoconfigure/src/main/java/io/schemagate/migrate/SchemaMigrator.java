@@ -1,0 +1,61 @@
+package io.schemagate.migrate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import io.schemagate.verify.Messages;
+
+/**
+ * Migrate mode: runs Flyway's migrate once and says how it ended, with an exit code that
+ * tells a retry from a failure a person must look at.
+ */
+public class SchemaMigrator {
+
+	private static final Log logger = LogFactory.getLog(SchemaMigrator.class);
+
+	/**
+	 * Migrate the database Flyway is configured for. Never throws.
+	 * @param flyway the configured Flyway
+	 * @return the outcome
+	 */
+	public MigrationOutcome migrate(Flyway flyway) {
+		long started = System.nanoTime();
+		try {
+			checkConnection(flyway);
+			logger.info("Running pending migrations");
+			MigrateResult result = flyway.migrate();
+			MigrationOutcome outcome = new MigrationOutcome(MigrateExitCode.SUCCESS, result.migrationsExecuted,
+					result.initialSchemaVersion, result.targetSchemaVersion, since(started), null);
+			logger.info("Migration successful: applied " + outcome.applied() + " migration(s), schema version "
+					+ outcome.initialVersion() + " -> " + outcome.version() + " in " + outcome.duration().toMillis()
+					+ " ms");
+			return outcome;
+		}
+		catch (RuntimeException | SQLException ex) {
+			MigrateExitCode exitCode = (ex instanceof SQLException) ? MigrateExitCode.RETRYABLE
+					: FailureClassifier.classify(ex);
+			logger.error("Migration failed (exit code " + exitCode.code() + "): " + Messages.describe(ex));
+			return new MigrationOutcome(exitCode, 0, null, null, since(started), ex);
+		}
+	}
+
+	/**
+	 * Open and close one connection first, so an unreachable database is told apart from
+	 * a migration that fails.
+	 */
+	private static void checkConnection(Flyway flyway) throws SQLException {
+		Connection connection = flyway.getConfiguration().getDataSource().getConnection();
+		connection.close();
+	}
+
+	private static Duration since(long started) {
+		return Duration.ofNanos(System.nanoTime() - started);
+	}
+
+}

@@ -1,0 +1,187 @@
+package io.schemagate.verify;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.FileCopyUtils;
+
+/**
+ * Finds the migrations an application knows, as Flyway would resolve them, without
+ * building Flyway's engine: SQL scripts in Flyway's locations, Java migrations given to
+ * Flyway, and Java migration classes in classpath locations.
+ */
+public class LocalMigrationScanner {
+
+	private final Configuration configuration;
+
+	private final PathMatchingResourcePatternResolver resolver;
+
+	private final Charset encoding;
+
+	/**
+	 * Create a scanner for a Flyway configuration.
+	 * @param configuration the configuration whose locations, naming and placeholders
+	 * apply
+	 */
+	public LocalMigrationScanner(Configuration configuration) {
+		this.configuration = configuration;
+		this.resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
+		this.encoding = configuration.getEncoding();
+	}
+
+	/**
+	 * Find every local migration.
+	 * @return the migrations, in no particular order
+	 * @throws IllegalStateException when a location cannot be read or two migrations
+	 * share a version
+	 */
+	public List<LocalMigration> scan() {
+		List<LocalMigration> migrations = new ArrayList<>();
+		for (Location location : this.configuration.getLocations()) {
+			scanScripts(location, migrations);
+			if (location.isClassPath()) {
+				scanClasses(location, migrations);
+			}
+		}
+		for (JavaMigration migration : this.configuration.getJavaMigrations()) {
+			migrations.add(javaMigration(migration));
+		}
+		checkUnique(migrations);
+		return migrations;
+	}
+
+	private void scanScripts(Location location, List<LocalMigration> migrations) {
+		String[] suffixes = this.configuration.getSqlMigrationSuffixes();
+		for (Resource resource : resources(location, "*")) {
+			String filename = resource.getFilename();
+			String suffix = (filename != null) ? suffixOf(filename, suffixes) : null;
+			if (suffix != null) {
+				MigrationName name = MigrationName.parse(filename, suffix, this.configuration);
+				if (name != null) {
+					migrations.add(script(resource, filename, name));
+				}
+			}
+		}
+	}
+
+	private LocalMigration script(Resource resource, String filename, MigrationName name) {
+		String text = read(resource);
+		int checksum = ScriptChecksum.of(text);
+		if (name.version() != null || !this.configuration.isPlaceholderReplacement()) {
+			return new LocalMigration(name.version(), name.description(), "SQL", filename, checksum, null);
+		}
+		String replaced = new ScriptPlaceholders(this.configuration, filename).replace(text);
+		return new LocalMigration(null, name.description(), "SQL", filename, ScriptChecksum.of(replaced), checksum);
+	}
+
+	private void scanClasses(Location location, List<LocalMigration> migrations) {
+		String prefix = this.configuration.getSqlMigrationPrefix();
+		String repeatablePrefix = this.configuration.getRepeatableSqlMigrationPrefix();
+		for (Resource resource : resources(location, "*.class")) {
+			String filename = resource.getFilename();
+			if (filename == null || filename.contains("$")
+					|| !(filename.startsWith(prefix) || filename.startsWith(repeatablePrefix))) {
+				continue;
+			}
+			JavaMigration migration = instantiate(location, resource);
+			if (migration != null) {
+				migrations.add(javaMigration(migration));
+			}
+		}
+	}
+
+	private @Nullable JavaMigration instantiate(Location location, Resource resource) {
+		try {
+			String path = pathFromRoot(location, resource);
+			String className = ClassUtils.convertResourcePathToClassName(path.substring(0, path.length() - 6));
+			Class<?> type = ClassUtils.forName(className, this.configuration.getClassLoader());
+			if (!JavaMigration.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
+				return null;
+			}
+			return (JavaMigration) type.getDeclaredConstructor().newInstance();
+		}
+		catch (ReflectiveOperationException | IOException | LinkageError | RuntimeException ex) {
+			throw new IllegalStateException("Unable to load Java migration " + resource.getDescription(), ex);
+		}
+	}
+
+	private static LocalMigration javaMigration(JavaMigration migration) {
+		return new LocalMigration(migration.getVersion(), migration.getDescription(), "JDBC",
+				migration.getClass().getName(), migration.getChecksum(), null);
+	}
+
+	private List<Resource> resources(Location location, String pattern) {
+		if (!location.isClassPath() && !location.isFileSystem()) {
+			throw new IllegalStateException("Unsupported Flyway location '" + location.getDescriptor() + "'");
+		}
+		String root = (location.isClassPath() ? "classpath*:" : "file:") + location.getRootPath();
+		try {
+			Map<String, Resource> unique = new LinkedHashMap<>();
+			for (Resource resource : this.resolver.getResources(root + "/**/" + pattern)) {
+				String path = pathFromRoot(location, resource);
+				boolean matches = location.getPathRegex() == null || location.matchesPath(path);
+				if (matches && resource.isReadable()) {
+					// the same path in two classpath entries is one migration to Flyway
+					unique.putIfAbsent(path, resource);
+				}
+			}
+			return List.copyOf(unique.values());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to scan Flyway location '" + location.getDescriptor() + "'", ex);
+		}
+	}
+
+	private static String pathFromRoot(Location location, Resource resource) throws IOException {
+		String url = resource.getURL().toString();
+		int start = url.lastIndexOf(location.getRootPath() + "/");
+		return (start >= 0) ? url.substring(start) : url;
+	}
+
+	private String read(Resource resource) {
+		try {
+			return new String(FileCopyUtils.copyToByteArray(resource.getInputStream()), this.encoding);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Unable to read migration " + resource.getDescription(), ex);
+		}
+	}
+
+	private static @Nullable String suffixOf(String filename, String[] suffixes) {
+		for (String suffix : suffixes) {
+			if (filename.endsWith(suffix)) {
+				return suffix;
+			}
+		}
+		return null;
+	}
+
+	private static void checkUnique(List<LocalMigration> migrations) {
+		Map<Object, LocalMigration> seen = new HashMap<>();
+		for (LocalMigration migration : migrations) {
+			Object key = (migration.version() != null) ? migration.version() : "R:" + migration.description();
+			LocalMigration other = seen.put(key, migration);
+			if (other != null) {
+				throw new IllegalStateException("Found more than one migration with version " + migration.label()
+						+ ": '" + other.script() + "' and '" + migration.script() + "'");
+			}
+		}
+	}
+
+}

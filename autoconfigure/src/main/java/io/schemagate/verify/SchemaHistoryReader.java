@@ -1,0 +1,122 @@
+package io.schemagate.verify;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads Flyway's schema history table with a single {@code SELECT}: no metadata queries,
+ * no locks, no writes, so a role that may only read the table can run it.
+ */
+public class SchemaHistoryReader {
+
+	/**
+	 * SQL states meaning "no such table or schema" on PostgreSQL ({@code 42P01},
+	 * {@code 3F000}), MySQL and MariaDB ({@code 42S02}) and H2 ({@code 42S02},
+	 * {@code 42S04}, {@code 90079}).
+	 */
+	private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "3F000", "42S02", "42S04", "90079");
+
+	private static final int MYSQL_UNKNOWN_DATABASE = 1049;
+
+	private static final String[] COLUMNS = { "installed_rank", "version", "description", "type", "script", "checksum",
+			"success" };
+
+	private final @Nullable String schema;
+
+	private final String table;
+
+	private volatile @Nullable String sql;
+
+	/**
+	 * Create a reader for a history table.
+	 * @param schema the schema holding the table, or {@code null} for the connection's
+	 * current schema
+	 * @param table the table name, as Flyway created it
+	 */
+	public SchemaHistoryReader(@Nullable String schema, String table) {
+		this.schema = schema;
+		this.table = table;
+	}
+
+	/**
+	 * The table's name for messages.
+	 * @return the qualified table name
+	 */
+	public String tableName() {
+		return (this.schema != null) ? this.schema + "." + this.table : this.table;
+	}
+
+	/**
+	 * Read every row, in the order applied.
+	 * @param connection the connection to read with
+	 * @param timeoutSeconds the query timeout
+	 * @return the rows, or {@code null} when the table (or its schema) does not exist
+	 * @throws SQLException when the table exists but cannot be read
+	 */
+	public @Nullable List<AppliedMigration> read(Connection connection, int timeoutSeconds) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.setQueryTimeout(timeoutSeconds);
+			try (ResultSet rows = statement.executeQuery(sql(connection))) {
+				List<AppliedMigration> history = new ArrayList<>();
+				while (rows.next()) {
+					history.add(row(rows));
+				}
+				return history;
+			}
+		}
+		catch (SQLException ex) {
+			if (isMissingTable(ex)) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private String sql(Connection connection) throws SQLException {
+		String sql = this.sql;
+		if (sql == null) {
+			// Flyway quotes the names it creates (H2 keeps them lower case), so do the
+			// same
+			String quote = connection.getMetaData().getIdentifierQuoteString().trim();
+			StringBuilder select = new StringBuilder("SELECT ");
+			for (int i = 0; i < COLUMNS.length; i++) {
+				select.append((i > 0) ? ", " : "").append(quote).append(COLUMNS[i]).append(quote);
+			}
+			select.append(" FROM ");
+			if (this.schema != null) {
+				select.append(quote).append(this.schema).append(quote).append('.');
+			}
+			select.append(quote).append(this.table).append(quote);
+			sql = select.append(" ORDER BY ").append(quote).append(COLUMNS[0]).append(quote).toString();
+			this.sql = sql;
+		}
+		return sql;
+	}
+
+	private static AppliedMigration row(ResultSet rows) throws SQLException {
+		String version = rows.getString(2);
+		int checksum = rows.getInt(6);
+		Integer checksumOrNull = rows.wasNull() ? null : checksum;
+		return new AppliedMigration(rows.getInt(1), (version != null) ? MigrationVersion.fromVersion(version) : null,
+				nonNull(rows.getString(3)), nonNull(rows.getString(4)), nonNull(rows.getString(5)), checksumOrNull,
+				rows.getBoolean(7));
+	}
+
+	private static String nonNull(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	private static boolean isMissingTable(SQLException ex) {
+		String state = ex.getSQLState();
+		return (state != null && MISSING_TABLE_STATES.contains(state)) || ex.getErrorCode() == MYSQL_UNKNOWN_DATABASE;
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.schemagate.verify;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Thrown when verify mode finds the schema not ready at startup. Carries the status and
+ * says what to do.
+ */
+public class SchemaNotReadyException extends RuntimeException {
+
+	private final SchemaStatus status;
+
+	/**
+	 * Create an exception for a status that is not ready.
+	 * @param status the status found
+	 */
+	public SchemaNotReadyException(SchemaStatus status) {
+		super("Database schema is not ready: " + status.state() + " (" + String.join("; ", status.problems()) + ")");
+		this.status = status;
+	}
+
+	/**
+	 * The status found.
+	 * @return the status
+	 */
+	public SchemaStatus getStatus() {
+		return this.status;
+	}
+
+	/**
+	 * What was found, for a failure report.
+	 * @return the description
+	 */
+	public String getDescription() {
+		StringBuilder description = new StringBuilder("The database schema is not ready: state '")
+			.append(this.status.state())
+			.append("'.\n\n");
+		description.append("Expected version: ").append(orNone(this.status.expectedVersion())).append('\n');
+		description.append("Applied version:  ").append(orNone(this.status.appliedVersion())).append('\n');
+		appendList(description, "Pending", this.status.pendingVersions());
+		appendList(description, "Failed", this.status.failedVersions());
+		appendList(description, "Drifted", this.status.driftedVersions());
+		if (!this.status.problems().isEmpty()) {
+			description.append('\n');
+			this.status.problems().forEach((problem) -> description.append(" - ").append(problem).append('\n'));
+		}
+		return description.toString().stripTrailing();
+	}
+
+	/**
+	 * What to do about it, for a failure report.
+	 * @return the action
+	 */
+	public String getAction() {
+		return switch (this.status.state()) {
+			case BEHIND -> "Run the migration job (this application with 'db.mode=migrate') against this database, "
+					+ "then start the service again. To wait for the job instead of failing, set "
+					+ "'db.verify.on-startup=wait' or 'db.verify.on-startup=start-unready'.";
+			case FAILED -> "A person must act: remove what the failed migration half-applied, run Flyway's "
+					+ "repair to remove the failed row from the schema history, fix the migration, then run "
+					+ "the migration job again.";
+			case DRIFTED -> "Restore the applied migrations listed above to what was applied, or, if the change "
+					+ "is intended, run Flyway's repair to realign the schema history. Migrations removed on "
+					+ "purpose can be ignored with 'spring.flyway.ignore-migration-patterns' (e.g. '*:missing').";
+			case UNREACHABLE -> "Check that the database is running and reachable and that the credentials are "
+					+ "right ('spring.datasource.*', or 'spring.flyway.url' and 'spring.flyway.user'), or "
+					+ "raise 'db.verify.connect-timeout'.";
+			case AHEAD -> "The database was migrated by a newer version of this application. Deploy that "
+					+ "version, or set 'db.verify.allow-newer-schema=true' to accept a newer schema.";
+			case READY -> "None.";
+		};
+	}
+
+	private static void appendList(StringBuilder description, String label, List<String> versions) {
+		if (!versions.isEmpty()) {
+			description.append(label)
+				.append(" (")
+				.append(versions.size())
+				.append("): ")
+				.append(String.join(", ", versions))
+				.append('\n');
+		}
+	}
+
+	private static String orNone(@Nullable String version) {
+		return (version != null) ? version : "none";
+	}
+
+}

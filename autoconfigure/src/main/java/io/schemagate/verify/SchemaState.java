@@ -1,0 +1,59 @@
+package io.schemagate.verify;
+
+/**
+ * The state of the database schema compared with the migrations the application knows.
+ * Where several hold, the first constant in declaration order wins.
+ */
+public enum SchemaState {
+
+	/**
+	 * No connection could be had within the connect timeout, or the schema history could
+	 * not be read.
+	 */
+	UNREACHABLE,
+
+	/**
+	 * The schema history records a failed migration.
+	 */
+	FAILED,
+
+	/**
+	 * An applied migration differs from the application's copy or is missing locally.
+	 */
+	DRIFTED,
+
+	/**
+	 * A migration the application knows is not applied, a repeatable migration changed,
+	 * or the schema history table is missing.
+	 */
+	BEHIND,
+
+	/**
+	 * Every known migration is applied and the database also has newer ones.
+	 */
+	AHEAD,
+
+	/**
+	 * Every known migration is applied and successful, and the checksums match.
+	 */
+	READY;
+
+	/**
+	 * Whether an application may serve traffic in this state.
+	 * @param allowNewerSchema whether {@link #AHEAD} counts as ready
+	 * @return whether the schema is ready
+	 */
+	public boolean isReady(boolean allowNewerSchema) {
+		return this == READY || (this == AHEAD && allowNewerSchema);
+	}
+
+	/**
+	 * Whether waiting may help: another process (the migration job, the database coming
+	 * back) can make this state ready without a person acting.
+	 * @return whether the state can resolve itself
+	 */
+	public boolean isTransient() {
+		return this == BEHIND || this == UNREACHABLE;
+	}
+
+}

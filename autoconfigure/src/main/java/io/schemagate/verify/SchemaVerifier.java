@@ -1,0 +1,170 @@
+package io.schemagate.verify;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks whether a database's schema holds every migration the application knows. The
+ * local migrations are resolved once; each {@link #check()} then borrows one connection
+ * and sends one query, so checks can be repeated cheaply and from any thread.
+ */
+public class SchemaVerifier {
+
+	private static final Executor CONNECT_THREAD = (task) -> {
+		Thread thread = new Thread(task, "schemagate-connect");
+		thread.setDaemon(true);
+		thread.start();
+	};
+
+	private final DataSource dataSource;
+
+	private final SchemaHistoryReader reader;
+
+	private final SchemaStateCalculator calculator;
+
+	private final Duration connectTimeout;
+
+	private final Clock clock;
+
+	/**
+	 * Create a verifier.
+	 * @param dataSource where to read the schema history
+	 * @param reader how to read it
+	 * @param calculator what the application knows
+	 * @param connectTimeout how long to wait for a connection
+	 * @param clock the clock for check times
+	 */
+	public SchemaVerifier(DataSource dataSource, SchemaHistoryReader reader, SchemaStateCalculator calculator,
+			Duration connectTimeout, Clock clock) {
+		this.dataSource = dataSource;
+		this.reader = reader;
+		this.calculator = calculator;
+		this.connectTimeout = connectTimeout;
+		this.clock = clock;
+	}
+
+	/**
+	 * Create a verifier that follows a Flyway configuration: its data source, locations,
+	 * history table, ignore patterns and target.
+	 * @param configuration the Flyway configuration
+	 * @param connectTimeout how long to wait for a connection
+	 * @return the verifier, with the local migrations already resolved
+	 */
+	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout) {
+		List<LocalMigration> local = new LocalMigrationScanner(configuration).scan();
+		MigrationVersion target = configuration.getTarget();
+		boolean latest = target == null || target == MigrationVersion.LATEST || target == MigrationVersion.NEXT
+				|| target == MigrationVersion.CURRENT;
+		SchemaStateCalculator calculator = new SchemaStateCalculator(local, configuration.getIgnoreMigrationPatterns(),
+				latest ? null : target);
+		String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
+				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
+		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, Clock.systemUTC());
+	}
+
+	/**
+	 * How many migrations the application knows.
+	 * @return the count
+	 */
+	public int knownCount() {
+		return this.calculator.knownCount();
+	}
+
+	/**
+	 * Check the database now. Never throws: a database that cannot be read is
+	 * {@link SchemaState#UNREACHABLE}.
+	 * @return the status
+	 */
+	public SchemaStatus check() {
+		Instant start = this.clock.instant();
+		long started = System.nanoTime();
+		SchemaStatus status;
+		try (Connection connection = connect()) {
+			List<AppliedMigration> history = this.reader.read(connection, timeoutSeconds());
+			status = (history != null) ? this.calculator.calculate(history) : this.calculator.withoutHistory();
+		}
+		catch (TimeoutException ex) {
+			status = unreachable("no connection within " + this.connectTimeout.toMillis() + "ms");
+		}
+		catch (SQLException ex) {
+			status = unreachable("cannot read '" + this.reader.tableName() + "': " + Messages.describe(ex));
+		}
+		catch (ConnectionFailure ex) {
+			status = unreachable("cannot connect to the database: " + Messages.describe(ex.getCause()));
+		}
+		return status.at(start, Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private SchemaStatus unreachable(String error) {
+		return SchemaStatus.unreachable(error, this.calculator.expectedVersion(), this.calculator.knownCount(),
+				Instant.EPOCH, Duration.ZERO);
+	}
+
+	private Connection connect() throws TimeoutException {
+		CompletableFuture<Connection> connection = CompletableFuture.supplyAsync(this::openConnection, CONNECT_THREAD);
+		try {
+			return connection.get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			// a connection that arrives late is closed rather than leaked
+			connection.thenAccept(SchemaVerifier::closeQuietly);
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			throw new ConnectionFailure(
+					(ex.getCause() instanceof CompletionException wrapped) ? wrapped.getCause() : ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConnectionFailure(ex);
+		}
+	}
+
+	private Connection openConnection() {
+		try {
+			return this.dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new CompletionException(ex);
+		}
+	}
+
+	private int timeoutSeconds() {
+		return (int) Math.max(1, this.connectTimeout.toSeconds());
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			// nothing more to do for a connection nobody waits for
+		}
+	}
+
+	private static final class ConnectionFailure extends RuntimeException {
+
+		ConnectionFailure(@Nullable Throwable cause) {
+			super(cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.schemagate.verify;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Replaces placeholders in a repeatable script the way Flyway does before computing its
+ * checksum, so a changed placeholder value makes the script pending as Flyway would. The
+ * defaults that need a database connection ({@code flyway:user}, {@code flyway:database})
+ * and {@code flyway:timestamp} are left as written.
+ */
+final class ScriptPlaceholders {
+
+	private final Map<String, String> values = new HashMap<>();
+
+	private final String prefix;
+
+	private final String suffix;
+
+	ScriptPlaceholders(Configuration configuration, String filename) {
+		this.prefix = configuration.getPlaceholderPrefix();
+		this.suffix = configuration.getPlaceholderSuffix();
+		String separator = configuration.getPlaceholderSeparator();
+		this.values.putAll(configuration.getPlaceholders());
+		String defaultSchema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
+				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+		if (defaultSchema != null) {
+			this.values.put("flyway" + separator + "defaultSchema", defaultSchema);
+		}
+		this.values.put("flyway" + separator + "table", configuration.getTable());
+		this.values.put("flyway" + separator + "filename", filename);
+		this.values.put("flyway" + separator + "workingDirectory", (configuration.getWorkingDirectory() != null)
+				? configuration.getWorkingDirectory() : System.getProperty("user.dir"));
+	}
+
+	String replace(String text) {
+		StringBuilder result = new StringBuilder(text.length());
+		int index = 0;
+		while (true) {
+			int start = text.indexOf(this.prefix, index);
+			int end = (start >= 0) ? text.indexOf(this.suffix, start + this.prefix.length()) : -1;
+			if (end < 0) {
+				return result.append(text, index, text.length()).toString();
+			}
+			String name = text.substring(start + this.prefix.length(), end);
+			String value = this.values.get(name);
+			result.append(text, index, start);
+			result.append((value != null) ? value : text.substring(start, end + this.suffix.length()));
+			index = end + this.suffix.length();
+		}
+	}
+
+}

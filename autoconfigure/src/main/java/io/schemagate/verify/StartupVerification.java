@@ -1,0 +1,124 @@
+package io.schemagate.verify;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/**
+ * Verify mode at startup: checks the schema once and applies the {@link StartupPolicy}
+ * when it is not ready.
+ */
+public class StartupVerification {
+
+	private static final Log logger = LogFactory.getLog(StartupVerification.class);
+
+	private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(30);
+
+	private final SchemaVerifier verifier;
+
+	private final StartupPolicy policy;
+
+	private final boolean allowNewerSchema;
+
+	private final Duration pollInterval;
+
+	private final Duration waitTimeout;
+
+	private final Consumer<SchemaStatus> listener;
+
+	/**
+	 * Create a startup verification.
+	 * @param verifier the verifier
+	 * @param policy what to do when the schema is not ready
+	 * @param allowNewerSchema whether a newer schema counts as ready
+	 * @param pollInterval how often to check again while waiting
+	 * @param waitTimeout how long to wait at most
+	 * @param listener told of every check
+	 */
+	public StartupVerification(SchemaVerifier verifier, StartupPolicy policy, boolean allowNewerSchema,
+			Duration pollInterval, Duration waitTimeout, Consumer<SchemaStatus> listener) {
+		this.verifier = verifier;
+		this.policy = policy;
+		this.allowNewerSchema = allowNewerSchema;
+		this.pollInterval = pollInterval;
+		this.waitTimeout = waitTimeout;
+		this.listener = listener;
+	}
+
+	/**
+	 * Check the schema and apply the policy.
+	 * @return the last status found
+	 * @throws SchemaNotReadyException when the policy says startup must stop
+	 */
+	public SchemaStatus verify() {
+		logger.info("Database verification mode - checking database is ready");
+		SchemaStatus status = check();
+		if (!status.isReady(this.allowNewerSchema) && this.policy == StartupPolicy.WAIT
+				&& status.state().isTransient()) {
+			status = waitForReady(status);
+		}
+		if (status.isReady(this.allowNewerSchema)) {
+			logSuccess(status);
+			return status;
+		}
+		if (this.policy == StartupPolicy.START_UNREADY) {
+			logger.warn("Database schema is not ready (" + summary(status)
+					+ "); starting unready, readiness will turn UP once a check finds it ready");
+			return status;
+		}
+		throw new SchemaNotReadyException(status);
+	}
+
+	private SchemaStatus waitForReady(SchemaStatus first) {
+		long started = System.nanoTime();
+		long deadline = started + this.waitTimeout.toNanos();
+		long nextLog = started;
+		SchemaStatus status = first;
+		while (!status.isReady(this.allowNewerSchema) && status.state().isTransient()
+				&& System.nanoTime() - deadline < 0) {
+			if (System.nanoTime() - nextLog >= 0) {
+				logger.info("Waiting for the database schema: " + summary(status) + "; waited "
+						+ Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s of "
+						+ this.waitTimeout.toSeconds() + "s");
+				nextLog = System.nanoTime() + PROGRESS_LOG_INTERVAL.toNanos();
+			}
+			pause();
+			SchemaState previous = status.state();
+			status = check();
+			if (status.state() != previous) {
+				nextLog = System.nanoTime();
+			}
+		}
+		return status;
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.pollInterval.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the database schema", ex);
+		}
+	}
+
+	private SchemaStatus check() {
+		SchemaStatus status = this.verifier.check();
+		this.listener.accept(status);
+		return status;
+	}
+
+	private static void logSuccess(SchemaStatus status) {
+		String ahead = (status.aheadBy() > 0) ? ", " + status.aheadBy() + " newer migration(s) applied" : "";
+		logger.info("Database verification successful: schema version " + status.appliedVersion() + ", "
+				+ status.appliedCount() + " migration(s) applied" + ahead + " (checked in "
+				+ status.duration().toMillis() + " ms)");
+	}
+
+	static String summary(SchemaStatus status) {
+		return status.state() + ((status.problems().isEmpty()) ? "" : ": " + String.join("; ", status.problems()));
+	}
+
+}
