@@ -28,11 +28,12 @@ public record AppliedMigration(int installedRank, @Nullable MigrationVersion ver
 
 	/**
 	 * Whether the row is a marker Flyway writes rather than a migration it ran: a
-	 * baseline, a created schema, a deletion, an undo.
+	 * baseline, a created schema or table, a deletion, an undo.
 	 * @return whether the row is synthetic
 	 */
 	public boolean isMarker() {
-		return isBaseline() || "SCHEMA".equals(this.type) || isDelete() || this.type.startsWith("UNDO");
+		return isBaseline() || "SCHEMA".equals(this.type) || "TABLE".equals(this.type) || isDelete()
+				|| this.type.startsWith("UNDO");
 	}
 
 	/**

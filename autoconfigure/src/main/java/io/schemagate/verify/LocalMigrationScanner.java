@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.flywaydb.core.api.Location;
@@ -165,7 +166,7 @@ public class LocalMigrationScanner {
 
 	private static @Nullable String suffixOf(String filename, String[] suffixes) {
 		for (String suffix : suffixes) {
-			if (filename.endsWith(suffix)) {
+			if (filename.toUpperCase(Locale.ROOT).endsWith(suffix.toUpperCase(Locale.ROOT))) {
 				return suffix;
 			}
 		}

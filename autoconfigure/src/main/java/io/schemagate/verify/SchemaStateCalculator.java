@@ -158,7 +158,7 @@ public class SchemaStateCalculator {
 	private void checkRepeatable(List<AppliedMigration> applied, SchemaFindings findings) {
 		Map<String, AppliedMigration> latest = new LinkedHashMap<>();
 		for (AppliedMigration row : applied) {
-			if (row.version() == null && !row.isDelete()) {
+			if (row.version() == null && !row.isMarker()) {
 				latest.put(row.description(), row);
 			}
 		}

@@ -1,6 +1,7 @@
 package io.schemagate.verify;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.flywaydb.core.api.configuration.Configuration;
@@ -23,16 +24,21 @@ final class ScriptPlaceholders {
 		this.prefix = configuration.getPlaceholderPrefix();
 		this.suffix = configuration.getPlaceholderSuffix();
 		String separator = configuration.getPlaceholderSeparator();
-		this.values.putAll(configuration.getPlaceholders());
+		configuration.getPlaceholders().forEach(this::put);
 		String defaultSchema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
 				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
 		if (defaultSchema != null) {
-			this.values.put("flyway" + separator + "defaultSchema", defaultSchema);
+			put("flyway" + separator + "defaultSchema", defaultSchema);
 		}
-		this.values.put("flyway" + separator + "table", configuration.getTable());
-		this.values.put("flyway" + separator + "filename", filename);
-		this.values.put("flyway" + separator + "workingDirectory", (configuration.getWorkingDirectory() != null)
+		put("flyway" + separator + "table", configuration.getTable());
+		put("flyway" + separator + "filename", filename);
+		put("flyway" + separator + "workingDirectory", (configuration.getWorkingDirectory() != null)
 				? configuration.getWorkingDirectory() : System.getProperty("user.dir"));
+	}
+
+	private void put(String name, String value) {
+		// Flyway looks placeholders up regardless of case
+		this.values.put(name.toLowerCase(Locale.ROOT), value);
 	}
 
 	String replace(String text) {
@@ -45,7 +51,7 @@ final class ScriptPlaceholders {
 				return result.append(text, index, text.length()).toString();
 			}
 			String name = text.substring(start + this.prefix.length(), end);
-			String value = this.values.get(name);
+			String value = this.values.get(name.toLowerCase(Locale.ROOT));
 			result.append(text, index, start);
 			result.append((value != null) ? value : text.substring(start, end + this.suffix.length()));
 			index = end + this.suffix.length();

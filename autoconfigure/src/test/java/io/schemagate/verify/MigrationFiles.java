@@ -1,0 +1,55 @@
+package io.schemagate.verify;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A folder of migration scripts a test writes, edits and deletes, used as a Flyway
+ * {@code filesystem:} location.
+ */
+final class MigrationFiles {
+
+	private final Path folder;
+
+	MigrationFiles(Path folder) {
+		this.folder = folder;
+	}
+
+	MigrationFiles write(String filename, String sql) {
+		try {
+			Files.writeString(this.folder.resolve(filename), sql, StandardCharsets.UTF_8);
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	MigrationFiles delete(String filename) {
+		try {
+			Files.delete(this.folder.resolve(filename));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	MigrationFiles rename(String from, String to) {
+		try {
+			Files.move(this.folder.resolve(from), this.folder.resolve(to));
+			return this;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String location() {
+		return "filesystem:" + this.folder.toAbsolutePath();
+	}
+
+}

@@ -1,0 +1,2 @@
+CREATE TABLE bread (id INT PRIMARY KEY);
+INSERT INTO no_such_table VALUES (1);

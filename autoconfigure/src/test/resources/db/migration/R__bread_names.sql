@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW bread_names AS SELECT name FROM bread;

@@ -1,0 +1,1 @@
+INSERT INTO bread (id, name) VALUES (1, 'rye');
