@@ -1,0 +1,92 @@
+package io.schemagate.verify;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.TestDatabase;
+import io.schemagate.testsupport.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link AbstractSchemaVerifierIntegrationTests} on PostgreSQL, plus verify mode under a
+ * role that may only connect and read the schema history.
+ */
+class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegrationTests {
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabases.create(DatabaseKind.POSTGRESQL);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Override
+	protected DataSource dataSource() {
+		return this.database.dataSource();
+	}
+
+	@Override
+	protected DataSource unreachableDataSource() {
+		return dataSource("jdbc:postgresql://127.0.0.1:1/nobody?user=nobody&password=secret");
+	}
+
+	@Override
+	protected boolean recordsFailedMigrations() {
+		return false;
+	}
+
+	@Test
+	void verifyReportsFailedWhenHistoryRecordsFailure() {
+		migrate();
+		// the row Flyway writes for a failed migration on a database without DDL
+		// transactions
+		this.database.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+				+ "checksum, installed_by, execution_time, success) "
+				+ "VALUES (4, '4', 'broken', 'SQL', 'V4__broken.sql', 1, 'migrator', 3, false)");
+		this.files.write("V4__broken.sql", "SELECT 1;\n");
+		SchemaStatus status = assertState(SchemaState.FAILED);
+		assertThat(status.failedVersions()).containsExactly("4");
+		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("failed"));
+	}
+
+	@Test
+	void verifyWorksForRoleThatCanOnlyReadTheHistory() {
+		migrate();
+		String role = this.database.createRole("runtime", "runtime-secret");
+		this.database.execute("GRANT SELECT ON flyway_schema_history TO " + role);
+		DataSource runtime = this.database.dataSource(role, "runtime-secret");
+		SchemaStatus status = SchemaVerifier.of(configure().dataSource(runtime), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.READY);
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> new JdbcTemplate(runtime).execute("CREATE TABLE intruder (id INT)"));
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> new JdbcTemplate(runtime).execute("DELETE FROM flyway_schema_history"));
+	}
+
+	@Test
+	void verifyOnEmptyDatabaseWithReadOnlyRoleReportsBehindAndWritesNothing() {
+		String role = this.database.createRole("runtime", "runtime-secret");
+		DataSource runtime = this.database.dataSource(role, "runtime-secret");
+		SchemaStatus status = SchemaVerifier.of(configure().dataSource(runtime), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
+		Integer tables = new JdbcTemplate(dataSource()).queryForObject(
+				"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", Integer.class);
+		assertThat(tables).isZero();
+	}
+
+}
