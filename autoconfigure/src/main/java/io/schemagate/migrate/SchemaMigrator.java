@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.jspecify.annotations.Nullable;
 
 import io.schemagate.verify.Messages;
 
@@ -33,8 +34,8 @@ public class SchemaMigrator {
 			MigrationOutcome outcome = new MigrationOutcome(MigrateExitCode.SUCCESS, result.migrationsExecuted,
 					result.initialSchemaVersion, result.targetSchemaVersion, since(started), null);
 			logger.info("Migration successful: applied " + outcome.applied() + " migration(s), schema version "
-					+ outcome.initialVersion() + " -> " + outcome.version() + " in " + outcome.duration().toMillis()
-					+ " ms");
+					+ orEmpty(outcome.initialVersion()) + " -> " + orEmpty(outcome.version()) + " in "
+					+ outcome.duration().toMillis() + " ms");
 			return outcome;
 		}
 		catch (RuntimeException | SQLException ex) {
@@ -52,6 +53,10 @@ public class SchemaMigrator {
 	private static void checkConnection(Flyway flyway) throws SQLException {
 		Connection connection = flyway.getConfiguration().getDataSource().getConnection();
 		connection.close();
+	}
+
+	private static String orEmpty(@Nullable String version) {
+		return (version != null) ? version : "<empty>";
 	}
 
 	private static Duration since(long started) {

@@ -1,0 +1,138 @@
+package io.schemagate.sample;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.TestDatabase;
+import io.schemagate.testsupport.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged sample service as real processes on PostgreSQL: migrate mode's exit codes
+ * and verify mode's failure report, as a Kubernetes Job and Deployment see them.
+ */
+class MigrateAndVerifyProcessIT {
+
+	private static final Duration EXIT_TIMEOUT = Duration.ofMinutes(2);
+
+	@TempDir
+	Path workingDirectory;
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabases.create(DatabaseKind.POSTGRESQL);
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void migrateJobExitsZeroAndOpensNoPort() throws Exception {
+		int port = freePort();
+		try (SampleProcess job = start("migrate", this.database.url(), "--server.port=" + port)) {
+			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isZero();
+			assertThat(job.output()).contains("Running pending migrations")
+				.contains("Migration successful: applied 6 migration(s)")
+				.doesNotContain("Tomcat")
+				.doesNotContain("Started BakeryApplication");
+		}
+		assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", null);
+	}
+
+	@Test
+	void migrateJobExitsZeroWhenNothingIsPending() {
+		try (SampleProcess first = start("migrate", this.database.url())) {
+			assertThat(first.awaitExit(EXIT_TIMEOUT)).as(first.output()).isZero();
+		}
+		try (SampleProcess second = start("migrate", this.database.url())) {
+			assertThat(second.awaitExit(EXIT_TIMEOUT)).as(second.output()).isZero();
+			assertThat(second.output()).contains("Migration successful: applied 0 migration(s)");
+		}
+	}
+
+	@Test
+	void migrateJobExitsOneWhenDatabaseIsDown() throws Exception {
+		try (SampleProcess job = start("migrate", "jdbc:postgresql://127.0.0.1:" + freePort() + "/nowhere")) {
+			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isEqualTo(1);
+			assertThat(job.output()).contains("MIGRATION FAILED").doesNotContain("Tomcat");
+		}
+	}
+
+	@Test
+	void migrateJobExitsTwoWhenMigrationIsBroken() throws Exception {
+		Path broken = Files.createDirectories(this.workingDirectory.resolve("broken"));
+		Files.writeString(broken.resolve("V6__broken.sql"), "INSERT INTO no_such_table VALUES (1);\n");
+		try (SampleProcess job = start("migrate", this.database.url(),
+				"--spring.flyway.locations=classpath:db/migration,filesystem:" + broken)) {
+			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isEqualTo(2);
+			assertThat(job.output()).contains("MIGRATION FAILED").contains("no_such_table");
+		}
+	}
+
+	@Test
+	void verifyOnEmptyDatabaseExitsNonZeroWithReport() {
+		try (SampleProcess service = start("verify", this.database.url())) {
+			assertThat(service.awaitExit(EXIT_TIMEOUT)).as(service.output()).isNotZero();
+			assertThat(service.output()).contains("APPLICATION FAILED TO START")
+				.contains("state 'BEHIND'")
+				.contains("Pending (6): 1, 2, 3, 4, 5, R:order totals view")
+				.contains("db.mode=migrate")
+				.doesNotContain("Running pending migrations");
+		}
+		assertThat(appliedVersions()).isEmpty();
+	}
+
+	@Test
+	void verifyStartsAfterMigrateJob() throws Exception {
+		try (SampleProcess job = start("migrate", this.database.url())) {
+			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isZero();
+		}
+		try (SampleProcess service = start("verify", this.database.url(), "--server.port=" + freePort())) {
+			service.awaitOutput("Started BakeryApplication", EXIT_TIMEOUT);
+			assertThat(service.output()).contains("Database verification successful: schema version 5")
+				.doesNotContain("Running pending migrations");
+		}
+	}
+
+	private java.util.List<String> appliedVersions() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.database.dataSource());
+		Boolean exists = jdbc.queryForObject("SELECT to_regclass('flyway_schema_history') IS NOT NULL", Boolean.class);
+		if (!Boolean.TRUE.equals(exists)) {
+			return java.util.List.of();
+		}
+		return jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class);
+	}
+
+	private SampleProcess start(String mode, String url, String... arguments) {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("DB_MODE", mode);
+		environment.put("SPRING_DATASOURCE_URL", url);
+		environment.put("SPRING_DATASOURCE_USERNAME", this.database.username());
+		environment.put("SPRING_DATASOURCE_PASSWORD", java.util.Objects.toString(this.database.password(), ""));
+		return SampleProcess.start(this.workingDirectory, environment, arguments);
+	}
+
+	private static int freePort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
