@@ -3,7 +3,6 @@ package io.schemagate.autoconfigure;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,10 +12,12 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.context.annotation.Role;
 
 import io.schemagate.migrate.MigrationJob;
+import io.schemagate.migrate.MigrationListener;
 import io.schemagate.migrate.SchemaMigrator;
+import io.schemagate.verify.SchemaCheckListener;
+import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaVerifier;
 import io.schemagate.verify.StartupVerification;
 
@@ -24,7 +25,8 @@ import io.schemagate.verify.StartupVerification;
  * Auto-configuration that replaces Boot's migrate-on-startup with verify mode (the
  * default) or migrate mode, chosen by {@code db.mode}. Backs off when there is no Flyway
  * bean: no Flyway on the classpath, no data source, or
- * {@code spring.flyway.enabled=false}.
+ * {@code spring.flyway.enabled=false}. The verification beans are lazy, so a migration
+ * job never scans for them.
  */
 @AutoConfiguration(after = FlywayAutoConfiguration.class)
 @ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
@@ -40,7 +42,6 @@ public final class SchemagateAutoConfiguration {
 	}
 
 	@Bean
-	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	MigrationStrategyNotice schemagateMigrationStrategyNotice(ObjectProvider<FlywayMigrationStrategy> strategies) {
 		return new MigrationStrategyNotice(strategies);
 	}
@@ -55,19 +56,30 @@ public final class SchemagateAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	StartupVerification schemagateStartupVerification(SchemaVerifier verifier, SchemagateProperties properties) {
+	SchemaMonitor schemaMonitor(SchemaVerifier verifier, SchemagateProperties properties,
+			ObjectProvider<SchemaCheckListener> listeners) {
 		SchemagateProperties.Verify verify = properties.getVerify();
-		return new StartupVerification(verifier, verify.getOnStartup(), verify.isAllowNewerSchema(),
-				verify.getPollInterval(), verify.getWaitTimeout(), (status) -> {
-				});
+		return new SchemaMonitor(verifier, verify.isAllowNewerSchema(), verify.getPollInterval(),
+				verify.getRefreshInterval(), (status) -> listeners.orderedStream().forEach((l) -> l.onCheck(status)));
 	}
 
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	MigrationJob schemagateMigrationJob(SchemagateProperties properties) {
-		return new MigrationJob(new SchemaMigrator(), properties.getMigrate().isExit(), System::exit, (outcome) -> {
-		});
+	StartupVerification schemagateStartupVerification(SchemaMonitor monitor, SchemagateProperties properties) {
+		SchemagateProperties.Verify verify = properties.getVerify();
+		return new StartupVerification(monitor, verify.getOnStartup(), verify.getPollInterval(),
+				verify.getWaitTimeout());
+	}
+
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	MigrationJob schemagateMigrationJob(SchemagateProperties properties, ObjectProvider<SchemaMonitor> monitor,
+			ObjectProvider<MigrationListener> listeners) {
+		return new MigrationJob(new SchemaMigrator(), properties.getMigrate().isExit(), System::exit,
+				(outcome) -> listeners.orderedStream().forEach((l) -> l.onMigration(outcome)),
+				() -> monitor.getObject().start());
 	}
 
 }

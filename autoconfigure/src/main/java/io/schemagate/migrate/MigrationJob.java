@@ -1,6 +1,5 @@
 package io.schemagate.migrate;
 
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 import javax.sql.DataSource;
@@ -28,7 +27,9 @@ public class MigrationJob {
 
 	private final IntConsumer processExit;
 
-	private final Consumer<MigrationOutcome> listener;
+	private final MigrationListener listener;
+
+	private final Runnable whenServing;
 
 	/**
 	 * Create a migration job.
@@ -36,13 +37,16 @@ public class MigrationJob {
 	 * @param exit whether to end the process after migrating
 	 * @param processExit ends the process with an exit code ({@code System::exit})
 	 * @param listener told of the outcome
+	 * @param whenServing run after a successful migration when the application goes on
+	 * serving
 	 */
-	public MigrationJob(SchemaMigrator migrator, boolean exit, IntConsumer processExit,
-			Consumer<MigrationOutcome> listener) {
+	public MigrationJob(SchemaMigrator migrator, boolean exit, IntConsumer processExit, MigrationListener listener,
+			Runnable whenServing) {
 		this.migrator = migrator;
 		this.exit = exit;
 		this.processExit = processExit;
 		this.listener = listener;
+		this.whenServing = whenServing;
 	}
 
 	/**
@@ -53,11 +57,12 @@ public class MigrationJob {
 	 */
 	public void run(Flyway flyway) {
 		MigrationOutcome outcome = this.migrator.migrate(flyway);
-		this.listener.accept(outcome);
+		this.listener.onMigration(outcome);
 		if (!this.exit) {
 			if (!outcome.isSuccess()) {
 				throw new MigrationFailedException(outcome);
 			}
+			this.whenServing.run();
 			return;
 		}
 		if (!outcome.isSuccess()) {

@@ -1,7 +1,6 @@
 package io.schemagate.verify;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,7 +15,7 @@ public class StartupVerification {
 
 	private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(30);
 
-	private final SchemaVerifier verifier;
+	private final SchemaMonitor monitor;
 
 	private final StartupPolicy policy;
 
@@ -26,29 +25,25 @@ public class StartupVerification {
 
 	private final Duration waitTimeout;
 
-	private final Consumer<SchemaStatus> listener;
-
 	/**
 	 * Create a startup verification.
-	 * @param verifier the verifier
+	 * @param monitor runs and keeps the checks, and goes on checking once started
 	 * @param policy what to do when the schema is not ready
-	 * @param allowNewerSchema whether a newer schema counts as ready
 	 * @param pollInterval how often to check again while waiting
 	 * @param waitTimeout how long to wait at most
-	 * @param listener told of every check
 	 */
-	public StartupVerification(SchemaVerifier verifier, StartupPolicy policy, boolean allowNewerSchema,
-			Duration pollInterval, Duration waitTimeout, Consumer<SchemaStatus> listener) {
-		this.verifier = verifier;
+	public StartupVerification(SchemaMonitor monitor, StartupPolicy policy, Duration pollInterval,
+			Duration waitTimeout) {
+		this.monitor = monitor;
 		this.policy = policy;
-		this.allowNewerSchema = allowNewerSchema;
+		this.allowNewerSchema = monitor.isAllowNewerSchema();
 		this.pollInterval = pollInterval;
 		this.waitTimeout = waitTimeout;
-		this.listener = listener;
 	}
 
 	/**
-	 * Check the schema and apply the policy.
+	 * Check the schema and apply the policy; unless startup stops, the monitor then goes
+	 * on checking in the background.
 	 * @return the last status found
 	 * @throws SchemaNotReadyException when the policy says startup must stop
 	 */
@@ -61,14 +56,16 @@ public class StartupVerification {
 		}
 		if (status.isReady(this.allowNewerSchema)) {
 			logSuccess(status);
-			return status;
 		}
-		if (this.policy == StartupPolicy.START_UNREADY) {
+		else if (this.policy == StartupPolicy.START_UNREADY) {
 			logger.warn("Database schema is not ready (" + summary(status)
 					+ "); starting unready, readiness will turn UP once a check finds it ready");
-			return status;
 		}
-		throw new SchemaNotReadyException(status);
+		else {
+			throw new SchemaNotReadyException(status);
+		}
+		this.monitor.start();
+		return status;
 	}
 
 	private SchemaStatus waitForReady(SchemaStatus first) {
@@ -105,9 +102,7 @@ public class StartupVerification {
 	}
 
 	private SchemaStatus check() {
-		SchemaStatus status = this.verifier.check();
-		this.listener.accept(status);
-		return status;
+		return this.monitor.check();
 	}
 
 	private static void logSuccess(SchemaStatus status) {

@@ -18,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaNotReadyException;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaVerifier;
@@ -172,8 +173,15 @@ class SchemagateAutoConfigurationTests {
 	}
 
 	@Test
-	void migrateModeDoesNotScanForVerification() {
+	void migrateModeThatServesGoesOnCheckingTheSchema() {
 		this.contextRunner.withPropertyValues("db.mode=migrate", "db.migrate.exit=false")
+			.run((context) -> assertThat(context.getBean(SchemaMonitor.class).lastStatus().state())
+				.isEqualTo(SchemaState.READY));
+	}
+
+	@Test
+	void verificationIsPreparedOnlyWhenUsed() {
+		this.contextRunner.withUserConfiguration(UserStrategyConfiguration.class)
 			.run((context) -> assertThat(context.getBeanFactory().getSingleton("schemaVerifier")).isNull());
 	}
 

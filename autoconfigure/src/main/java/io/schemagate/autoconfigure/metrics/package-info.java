@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration for Schemagate's Micrometer meters.
+ */
+@NullMarked
+package io.schemagate.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

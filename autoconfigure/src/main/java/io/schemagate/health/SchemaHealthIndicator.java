@@ -1,0 +1,75 @@
+package io.schemagate.health;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+
+import io.schemagate.verify.SchemaMonitor;
+import io.schemagate.verify.SchemaState;
+import io.schemagate.verify.SchemaStatus;
+
+/**
+ * The {@code schema} health contributor: reports the last schema check, never waiting on
+ * the database. {@code READY} (and {@code AHEAD} when allowed) is {@code UP},
+ * {@code BEHIND} is {@code OUT_OF_SERVICE}, the rest {@code DOWN}.
+ */
+public class SchemaHealthIndicator implements HealthIndicator {
+
+	private static final int MAX_PENDING_VERSIONS = 10;
+
+	private final Supplier<SchemaMonitor> monitor;
+
+	private final String mode;
+
+	/**
+	 * Create an indicator.
+	 * @param monitor where the last check is kept, looked up at the first health request
+	 * so that a migration job never prepares verification
+	 * @param mode the application's mode, for the details
+	 */
+	public SchemaHealthIndicator(Supplier<SchemaMonitor> monitor, String mode) {
+		this.monitor = monitor;
+		this.mode = mode;
+	}
+
+	@Override
+	public Health health() {
+		SchemaMonitor monitor = this.monitor.get();
+		SchemaStatus status = monitor.lastStatus();
+		if (status == null) {
+			return Health.unknown().withDetail("mode", this.mode).build();
+		}
+		Health.Builder health = Health.status(status(status, monitor.isAllowNewerSchema()))
+			.withDetail("mode", this.mode);
+		health.withDetail("state", status.state().name());
+		detail(health, "appliedVersion", status.appliedVersion());
+		detail(health, "expectedVersion", status.expectedVersion());
+		health.withDetail("pending", status.pending());
+		List<String> pending = status.pendingVersions();
+		health.withDetail("pendingVersions", pending.subList(0, Math.min(MAX_PENDING_VERSIONS, pending.size())));
+		health.withDetail("failedVersions", status.failedVersions());
+		health.withDetail("driftedVersions", status.driftedVersions());
+		health.withDetail("aheadBy", status.aheadBy());
+		health.withDetail("checkedAt", status.checkedAt().toString());
+		return health.build();
+	}
+
+	private static Status status(SchemaStatus status, boolean allowNewerSchema) {
+		if (status.isReady(allowNewerSchema)) {
+			return Status.UP;
+		}
+		return (status.state() == SchemaState.BEHIND) ? Status.OUT_OF_SERVICE : Status.DOWN;
+	}
+
+	private static void detail(Health.Builder health, String name, @Nullable Object value) {
+		if (value != null) {
+			health.withDetail(name, value);
+		}
+	}
+
+}

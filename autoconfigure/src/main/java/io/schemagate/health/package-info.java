@@ -1,0 +1,7 @@
+/**
+ * The {@code schema} health contributor and its place in the readiness group.
+ */
+@NullMarked
+package io.schemagate.health;
+
+import org.jspecify.annotations.NullMarked;
