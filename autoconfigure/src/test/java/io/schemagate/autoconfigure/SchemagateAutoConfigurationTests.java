@@ -103,6 +103,14 @@ class SchemagateAutoConfigurationTests {
 	}
 
 	@Test
+	void verifyReadsTheDatabaseFlywayIsConfiguredFor() {
+		String flywayUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		Flyway.configure().dataSource(flywayUrl, "sa", "").load().migrate();
+		this.contextRunner.withPropertyValues("spring.flyway.url=" + flywayUrl, "spring.flyway.user=sa")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void verifyNeverMigrates() {
 		this.contextRunner.withPropertyValues("db.verify.on-startup=start-unready").run((context) -> {
 			assertThat(context).hasNotFailed();

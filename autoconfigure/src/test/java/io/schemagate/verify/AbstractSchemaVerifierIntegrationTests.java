@@ -2,6 +2,7 @@ package io.schemagate.verify;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -40,6 +41,10 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 	private String[] ignorePatterns = { "*:future" };
 
 	private String baselineVersion;
+
+	private String table = "flyway_schema_history";
+
+	private String placeholder = "none";
 
 	@BeforeEach
 	void createFiles(@TempDir Path folder) {
@@ -182,6 +187,26 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 	}
 
 	@Test
+	void verifyReadsTheConfiguredHistoryTable() {
+		this.table = "bakery_history";
+		migrate();
+		assertThat(assertState(SchemaState.READY).appliedVersion()).isEqualTo("3");
+		this.table = "flyway_schema_history";
+		assertState(SchemaState.BEHIND);
+	}
+
+	@Test
+	void verifyReportsBehindWhenPlaceholderOfRepeatableChanged() {
+		this.files.write("R__bread_names.sql",
+				"CREATE OR REPLACE VIEW bread_names AS SELECT name FROM bread " + "WHERE name <> '${excluded}';\n");
+		this.placeholder = "rye";
+		migrate();
+		assertState(SchemaState.READY);
+		this.placeholder = "spelt";
+		assertThat(assertState(SchemaState.BEHIND).pendingVersions()).containsExactly("R:bread names");
+	}
+
+	@Test
 	void verifyReportsUnreachableWhenNobodyListens() {
 		SchemaVerifier verifier = SchemaVerifier.of(configure().dataSource(unreachableDataSource()),
 				Duration.ofSeconds(5));
@@ -231,6 +256,8 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 	protected FluentConfiguration configure() {
 		FluentConfiguration configuration = Flyway.configure()
 			.locations(this.files.location())
+			.table(this.table)
+			.placeholders(Map.of("excluded", this.placeholder))
 			.ignoreMigrationPatterns(this.ignorePatterns);
 		return (this.baselineVersion != null) ? configuration.baselineVersion(this.baselineVersion) : configuration;
 	}

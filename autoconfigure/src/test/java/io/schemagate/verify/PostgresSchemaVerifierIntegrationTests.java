@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,18 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierInteg
 		SchemaStatus status = assertState(SchemaState.FAILED);
 		assertThat(status.failedVersions()).containsExactly("4");
 		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("failed"));
+	}
+
+	@Test
+	void verifyReadsTheHistoryInTheConfiguredSchema() {
+		Flyway flyway = configure().dataSource(dataSource()).schemas("bakery").load();
+		flyway.migrate();
+		SchemaStatus status = SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.READY);
+		assertThat(FlywayVerdict.of(flyway)).isEqualTo(SchemaState.READY);
+		Flyway other = configure().dataSource(dataSource()).schemas("other").createSchemas(false).load();
+		assertThat(SchemaVerifier.of(other.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.BEHIND);
 	}
 
 	@Test
