@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -266,44 +267,41 @@ class SchemagateAutoConfigurationTests {
 	static class MigratedDatabaseConfiguration {
 
 		@Bean
-		static org.springframework.beans.factory.config.BeanPostProcessor migrateFirst() {
-			return new org.springframework.beans.factory.config.BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof Flyway flyway) {
-						flyway.migrate();
-					}
-					return bean;
-				}
-
-			};
+		static BeanPostProcessor migrateFirst() {
+			return migrating("classpath:db/migration");
 		}
 
 	}
 
+	/**
+	 * Migrates the database with a newer version's migrations first.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	static class NewerDatabaseConfiguration {
 
 		@Bean
-		static org.springframework.beans.factory.config.BeanPostProcessor migrateNewer() {
-			return new org.springframework.beans.factory.config.BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof Flyway flyway) {
-						Flyway.configure()
-							.dataSource(flyway.getConfiguration().getDataSource())
-							.locations("classpath:db/migration", "classpath:db/newer")
-							.load()
-							.migrate();
-					}
-					return bean;
-				}
-
-			};
+		static BeanPostProcessor migrateNewer() {
+			return migrating("classpath:db/migration", "classpath:db/newer");
 		}
 
+	}
+
+	private static BeanPostProcessor migrating(String... locations) {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof Flyway flyway) {
+					Flyway.configure()
+						.dataSource(flyway.getConfiguration().getDataSource())
+						.locations(locations)
+						.load()
+						.migrate();
+				}
+				return bean;
+			}
+
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

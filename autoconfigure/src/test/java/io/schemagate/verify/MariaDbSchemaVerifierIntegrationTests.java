@@ -2,12 +2,10 @@ package io.schemagate.verify;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.TestDatabase;
-import io.schemagate.testsupport.TestDatabases;
+import io.schemagate.testsupport.TestDatabaseExtension;
 
 /**
  * {@link AbstractSchemaVerifierIntegrationTests} on MariaDB, whose DDL is not
@@ -15,21 +13,12 @@ import io.schemagate.testsupport.TestDatabases;
  */
 class MariaDbSchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegrationTests {
 
-	private TestDatabase database;
-
-	@BeforeEach
-	void createDatabase() {
-		this.database = TestDatabases.create(DatabaseKind.MARIADB);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
+	@RegisterExtension
+	final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseKind.MARIADB);
 
 	@Override
 	protected DataSource dataSource() {
-		return this.database.dataSource();
+		return this.database.get().dataSource();
 	}
 
 	@Override

@@ -5,15 +5,13 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.TestDatabase;
-import io.schemagate.testsupport.TestDatabases;
+import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,21 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegrationTests {
 
-	private TestDatabase database;
-
-	@BeforeEach
-	void createDatabase() {
-		this.database = TestDatabases.create(DatabaseKind.POSTGRESQL);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
+	@RegisterExtension
+	final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
 
 	@Override
 	protected DataSource dataSource() {
-		return this.database.dataSource();
+		return this.database.get().dataSource();
 	}
 
 	@Override
@@ -56,9 +45,10 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierInteg
 		migrate();
 		// the row Flyway writes for a failed migration on a database without DDL
 		// transactions
-		this.database.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
-				+ "checksum, installed_by, execution_time, success) "
-				+ "VALUES (4, '4', 'broken', 'SQL', 'V4__broken.sql', 1, 'migrator', 3, false)");
+		this.database.get()
+			.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+					+ "checksum, installed_by, execution_time, success) "
+					+ "VALUES (4, '4', 'broken', 'SQL', 'V4__broken.sql', 1, 'migrator', 3, false)");
 		this.files.write("V4__broken.sql", "SELECT 1;\n");
 		SchemaStatus status = assertState(SchemaState.FAILED);
 		assertThat(status.failedVersions()).containsExactly("4");
@@ -80,9 +70,9 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierInteg
 	@Test
 	void verifyWorksForRoleThatCanOnlyReadTheHistory() {
 		migrate();
-		String role = this.database.createRole("runtime", "runtime-secret");
-		this.database.execute("GRANT SELECT ON flyway_schema_history TO " + role);
-		DataSource runtime = this.database.dataSource(role, "runtime-secret");
+		String role = this.database.get().createRole("runtime", "runtime-secret");
+		this.database.get().execute("GRANT SELECT ON flyway_schema_history TO " + role);
+		DataSource runtime = this.database.get().dataSource(role, "runtime-secret");
 		SchemaStatus status = SchemaVerifier.of(configure().dataSource(runtime), Duration.ofSeconds(5)).check();
 		assertThat(status.state()).isEqualTo(SchemaState.READY);
 		assertThatExceptionOfType(Exception.class)
@@ -93,8 +83,8 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierInteg
 
 	@Test
 	void verifyOnEmptyDatabaseWithReadOnlyRoleReportsBehindAndWritesNothing() {
-		String role = this.database.createRole("runtime", "runtime-secret");
-		DataSource runtime = this.database.dataSource(role, "runtime-secret");
+		String role = this.database.get().createRole("runtime", "runtime-secret");
+		DataSource runtime = this.database.get().dataSource(role, "runtime-secret");
 		SchemaStatus status = SchemaVerifier.of(configure().dataSource(runtime), Duration.ofSeconds(5)).check();
 		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
 		Integer tables = new JdbcTemplate(dataSource()).queryForObject(

@@ -7,16 +7,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.TestDatabase;
-import io.schemagate.testsupport.TestDatabases;
+import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,22 +29,13 @@ class MigrateAndVerifyProcessIT {
 	@TempDir
 	Path workingDirectory;
 
-	private TestDatabase database;
-
-	@BeforeEach
-	void createDatabase() {
-		this.database = TestDatabases.create(DatabaseKind.POSTGRESQL);
-	}
-
-	@AfterEach
-	void dropDatabase() {
-		this.database.close();
-	}
+	@RegisterExtension
+	final TestDatabaseExtension postgres = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
 
 	@Test
 	void migrateJobExitsZeroAndOpensNoPort() throws Exception {
 		int port = freePort();
-		try (SampleProcess job = start("migrate", this.database.url(), "--server.port=" + port)) {
+		try (SampleProcess job = start("migrate", this.postgres.get().url(), "--server.port=" + port)) {
 			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isZero();
 			assertThat(job.output()).contains("Running pending migrations")
 				.contains("Migration successful: applied 6 migration(s)")
@@ -58,10 +47,10 @@ class MigrateAndVerifyProcessIT {
 
 	@Test
 	void migrateJobExitsZeroWhenNothingIsPending() {
-		try (SampleProcess first = start("migrate", this.database.url())) {
+		try (SampleProcess first = start("migrate", this.postgres.get().url())) {
 			assertThat(first.awaitExit(EXIT_TIMEOUT)).as(first.output()).isZero();
 		}
-		try (SampleProcess second = start("migrate", this.database.url())) {
+		try (SampleProcess second = start("migrate", this.postgres.get().url())) {
 			assertThat(second.awaitExit(EXIT_TIMEOUT)).as(second.output()).isZero();
 			assertThat(second.output()).contains("Migration successful: applied 0 migration(s)");
 		}
@@ -79,7 +68,7 @@ class MigrateAndVerifyProcessIT {
 	void migrateJobExitsTwoWhenMigrationIsBroken() throws Exception {
 		Path broken = Files.createDirectories(this.workingDirectory.resolve("broken"));
 		Files.writeString(broken.resolve("V6__broken.sql"), "INSERT INTO no_such_table VALUES (1);\n");
-		try (SampleProcess job = start("migrate", this.database.url(),
+		try (SampleProcess job = start("migrate", this.postgres.get().url(),
 				"--spring.flyway.locations=classpath:db/migration,filesystem:" + broken)) {
 			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isEqualTo(2);
 			assertThat(job.output()).contains("MIGRATION FAILED").contains("no_such_table");
@@ -88,7 +77,7 @@ class MigrateAndVerifyProcessIT {
 
 	@Test
 	void verifyOnEmptyDatabaseExitsNonZeroWithReport() {
-		try (SampleProcess service = start("verify", this.database.url())) {
+		try (SampleProcess service = start("verify", this.postgres.get().url())) {
 			assertThat(service.awaitExit(EXIT_TIMEOUT)).as(service.output()).isNotZero();
 			assertThat(service.output()).contains("APPLICATION FAILED TO START")
 				.contains("state 'BEHIND'")
@@ -101,10 +90,10 @@ class MigrateAndVerifyProcessIT {
 
 	@Test
 	void verifyStartsAfterMigrateJob() throws Exception {
-		try (SampleProcess job = start("migrate", this.database.url())) {
+		try (SampleProcess job = start("migrate", this.postgres.get().url())) {
 			assertThat(job.awaitExit(EXIT_TIMEOUT)).as(job.output()).isZero();
 		}
-		try (SampleProcess service = start("verify", this.database.url(), "--server.port=" + freePort())) {
+		try (SampleProcess service = start("verify", this.postgres.get().url(), "--server.port=" + freePort())) {
 			service.awaitOutput("Started BakeryApplication", EXIT_TIMEOUT);
 			assertThat(service.output()).contains("Database verification successful: schema version 5")
 				.doesNotContain("Running pending migrations");
@@ -112,7 +101,7 @@ class MigrateAndVerifyProcessIT {
 	}
 
 	private java.util.List<String> appliedVersions() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.database.dataSource());
+		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.get().dataSource());
 		Boolean exists = jdbc.queryForObject("SELECT to_regclass('flyway_schema_history') IS NOT NULL", Boolean.class);
 		if (!Boolean.TRUE.equals(exists)) {
 			return java.util.List.of();
@@ -124,8 +113,8 @@ class MigrateAndVerifyProcessIT {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("DB_MODE", mode);
 		environment.put("SPRING_DATASOURCE_URL", url);
-		environment.put("SPRING_DATASOURCE_USERNAME", this.database.username());
-		environment.put("SPRING_DATASOURCE_PASSWORD", java.util.Objects.toString(this.database.password(), ""));
+		environment.put("SPRING_DATASOURCE_USERNAME", this.postgres.get().username());
+		environment.put("SPRING_DATASOURCE_PASSWORD", java.util.Objects.toString(this.postgres.get().password(), ""));
 		return SampleProcess.start(this.workingDirectory, environment, arguments);
 	}
 
