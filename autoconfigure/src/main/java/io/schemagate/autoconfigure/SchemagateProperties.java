@@ -3,6 +3,7 @@ package io.schemagate.autoconfigure;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 
 import io.schemagate.verify.StartupPolicy;
 
@@ -105,6 +106,7 @@ public class SchemagateProperties {
 		}
 
 		public void setConnectTimeout(Duration connectTimeout) {
+			Assert.isTrue(isPositive(connectTimeout), "'connectTimeout' must be positive");
 			this.connectTimeout = connectTimeout;
 		}
 
@@ -113,6 +115,7 @@ public class SchemagateProperties {
 		}
 
 		public void setPollInterval(Duration pollInterval) {
+			Assert.isTrue(isPositive(pollInterval), "'pollInterval' must be positive");
 			this.pollInterval = pollInterval;
 		}
 
@@ -121,6 +124,7 @@ public class SchemagateProperties {
 		}
 
 		public void setWaitTimeout(Duration waitTimeout) {
+			Assert.isTrue(isPositive(waitTimeout), "'waitTimeout' must be positive");
 			this.waitTimeout = waitTimeout;
 		}
 
@@ -129,7 +133,12 @@ public class SchemagateProperties {
 		}
 
 		public void setRefreshInterval(Duration refreshInterval) {
+			Assert.isTrue(!refreshInterval.isNegative(), "'refreshInterval' must not be negative (0 means never)");
 			this.refreshInterval = refreshInterval;
+		}
+
+		private static boolean isPositive(Duration duration) {
+			return !duration.isNegative() && !duration.isZero();
 		}
 
 		public boolean isAllowNewerSchema() {

@@ -1,12 +1,13 @@
 package io.schemagate.migrate;
 
 import io.schemagate.verify.Messages;
+import io.schemagate.verify.SchemagateException;
 
 /**
  * Thrown when migrate mode fails and the application was asked to go on serving
  * ({@code db.migrate.exit=false}).
  */
-public class MigrationFailedException extends RuntimeException {
+public class MigrationFailedException extends SchemagateException {
 
 	private final MigrationOutcome outcome;
 
@@ -27,19 +28,13 @@ public class MigrationFailedException extends RuntimeException {
 		return this.outcome;
 	}
 
-	/**
-	 * What went wrong, for a failure report.
-	 * @return the description
-	 */
+	@Override
 	public String getDescription() {
 		return "Database migration failed (exit code " + this.outcome.exitCode().code() + "): "
 				+ Messages.describe(this.outcome.failure());
 	}
 
-	/**
-	 * What to do about it, for a failure report.
-	 * @return the action
-	 */
+	@Override
 	public String getAction() {
 		if (this.outcome.exitCode() == MigrateExitCode.RETRYABLE) {
 			return "The database could not be reached or another job held Flyway's lock; retrying may help. "

@@ -90,6 +90,14 @@ public class SchemaMonitor implements AutoCloseable {
 	}
 
 	/**
+	 * The verifier that runs the checks.
+	 * @return the verifier
+	 */
+	public SchemaVerifier verifier() {
+		return this.verifier;
+	}
+
+	/**
 	 * Whether a newer schema counts as ready.
 	 * @return whether {@link SchemaState#AHEAD} is ready
 	 */

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Thrown when verify mode finds the schema not ready at startup. Carries the status and
  * says what to do.
  */
-public class SchemaNotReadyException extends RuntimeException {
+public class SchemaNotReadyException extends SchemagateException {
 
 	private final SchemaStatus status;
 
@@ -17,7 +17,8 @@ public class SchemaNotReadyException extends RuntimeException {
 	 * @param status the status found
 	 */
 	public SchemaNotReadyException(SchemaStatus status) {
-		super("Database schema is not ready: " + status.state() + " (" + String.join("; ", status.problems()) + ")");
+		super("Database schema is not ready: " + status.state() + " (" + String.join("; ", status.problems()) + ")",
+				null);
 		this.status = status;
 	}
 
@@ -29,10 +30,7 @@ public class SchemaNotReadyException extends RuntimeException {
 		return this.status;
 	}
 
-	/**
-	 * What was found, for a failure report.
-	 * @return the description
-	 */
+	@Override
 	public String getDescription() {
 		StringBuilder description = new StringBuilder("The database schema is not ready: state '")
 			.append(this.status.state())
@@ -49,10 +47,7 @@ public class SchemaNotReadyException extends RuntimeException {
 		return description.toString().stripTrailing();
 	}
 
-	/**
-	 * What to do about it, for a failure report.
-	 * @return the action
-	 */
+	@Override
 	public String getAction() {
 		return switch (this.status.state()) {
 			case BEHIND -> "Run the migration job (this application with 'db.mode=migrate') against this database, "

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -12,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +45,8 @@ public class SchemaVerifier {
 
 	private final Clock clock;
 
+	private final String locations;
+
 	/**
 	 * Create a verifier.
 	 * @param dataSource where to read the schema history
@@ -49,14 +54,16 @@ public class SchemaVerifier {
 	 * @param calculator what the application knows
 	 * @param connectTimeout how long to wait for a connection
 	 * @param clock the clock for check times
+	 * @param locations where the local migrations were found, for messages
 	 */
 	public SchemaVerifier(DataSource dataSource, SchemaHistoryReader reader, SchemaStateCalculator calculator,
-			Duration connectTimeout, Clock clock) {
+			Duration connectTimeout, Clock clock, String locations) {
 		this.dataSource = dataSource;
 		this.reader = reader;
 		this.calculator = calculator;
 		this.connectTimeout = connectTimeout;
 		this.clock = clock;
+		this.locations = locations;
 	}
 
 	/**
@@ -76,7 +83,11 @@ public class SchemaVerifier {
 		String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
 				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
 		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
-		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, Clock.systemUTC());
+		String locations = Arrays.stream(configuration.getLocations())
+			.map(Location::getDescriptor)
+			.collect(Collectors.joining(", ", "[", "]"));
+		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, Clock.systemUTC(),
+				locations);
 	}
 
 	/**
@@ -85,6 +96,14 @@ public class SchemaVerifier {
 	 */
 	public int knownCount() {
 		return this.calculator.knownCount();
+	}
+
+	/**
+	 * Where the local migrations were looked for.
+	 * @return the locations, for messages
+	 */
+	public String locations() {
+		return this.locations;
 	}
 
 	/**

@@ -46,9 +46,13 @@ public class StartupVerification {
 	 * on checking in the background.
 	 * @return the last status found
 	 * @throws SchemaNotReadyException when the policy says startup must stop
+	 * @throws NoMigrationsFoundException when the application knows no migrations
 	 */
 	public SchemaStatus verify() {
 		logger.info("Database verification mode - checking database is ready");
+		if (this.monitor.verifier().knownCount() == 0) {
+			throw new NoMigrationsFoundException(this.monitor.verifier().locations());
+		}
 		SchemaStatus status = check();
 		if (!status.isReady(this.allowNewerSchema) && this.policy == StartupPolicy.WAIT
 				&& status.state().isTransient()) {

@@ -1,14 +1,9 @@
 package io.schemagate.autoconfigure;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link DbModeEnvironmentPostProcessor}.
  */
-@ExtendWith(OutputCaptureExtension.class)
 class DbModeEnvironmentPostProcessorTests {
 
 	private final DbModeEnvironmentPostProcessor postProcessor = new DbModeEnvironmentPostProcessor();
@@ -51,23 +45,6 @@ class DbModeEnvironmentPostProcessorTests {
 		assertThatExceptionOfType(BindException.class)
 			.isThrownBy(() -> this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication()))
 			.withMessageContaining("db.mode");
-	}
-
-	@Test
-	void badModeStopsStartupWithReportNamingValueAndAllowedOnes(CapturedOutput output) {
-		SpringApplication application = new SpringApplication(EmptyConfiguration.class);
-		application.setWebApplicationType(WebApplicationType.NONE);
-		assertThatExceptionOfType(BindException.class).isThrownBy(() -> application.run("--db.mode=sideways"));
-		assertThat(output).contains("APPLICATION FAILED TO START")
-			.contains("db.mode")
-			.contains("sideways")
-			.contains("VERIFY")
-			.contains("MIGRATE");
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class EmptyConfiguration {
-
 	}
 
 }
