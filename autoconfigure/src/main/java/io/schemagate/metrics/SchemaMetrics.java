@@ -19,6 +19,26 @@ import io.schemagate.verify.SchemaStatus;
  */
 public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 
+	/**
+	 * Timer of each schema check, tagged with the lowercase state.
+	 */
+	public static final String VERIFY = "db.schema.verify";
+
+	/**
+	 * Timer of each migrate run, tagged with the outcome.
+	 */
+	public static final String MIGRATE = "db.schema.migrate";
+
+	/**
+	 * Gauge of the migrations the application knows that are not applied.
+	 */
+	public static final String PENDING = "db.schema.pending";
+
+	/**
+	 * Gauge that is 1 when the last check found the schema ready, else 0.
+	 */
+	public static final String READY = "db.schema.ready";
+
 	private final MeterRegistry registry;
 
 	private final boolean allowNewerSchema;
@@ -35,10 +55,10 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 	public SchemaMetrics(MeterRegistry registry, boolean allowNewerSchema) {
 		this.registry = registry;
 		this.allowNewerSchema = allowNewerSchema;
-		Gauge.builder("db.schema.pending", this.pending, AtomicInteger::get)
+		Gauge.builder(PENDING, this.pending, AtomicInteger::get)
 			.description("Migrations the application knows that are not applied, at the last check")
 			.register(registry);
-		Gauge.builder("db.schema.ready", this.ready, AtomicInteger::get)
+		Gauge.builder(READY, this.ready, AtomicInteger::get)
 			.description("1 when the last check found the schema ready, else 0")
 			.register(registry);
 	}
@@ -47,7 +67,7 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 	public void onCheck(SchemaStatus status) {
 		this.pending.set(status.pending());
 		this.ready.set(status.isReady(this.allowNewerSchema) ? 1 : 0);
-		Timer.builder("db.schema.verify")
+		Timer.builder(VERIFY)
 			.description("Schema checks")
 			.tag("state", status.state().name().toLowerCase(Locale.ROOT))
 			.register(this.registry)
@@ -56,7 +76,7 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 
 	@Override
 	public void onMigration(MigrationOutcome outcome) {
-		Timer.builder("db.schema.migrate")
+		Timer.builder(MIGRATE)
 			.description("Migrate runs")
 			.tag("outcome", outcome.isSuccess() ? "success" : "failure")
 			.register(this.registry)

@@ -36,6 +36,8 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 
 	private static final String VIEW = "CREATE OR REPLACE VIEW bread_names AS SELECT name FROM bread;\n";
 
+	protected static final String SECRET = "s3cret-Pa55word";
+
 	protected MigrationFiles files;
 
 	private String[] ignorePatterns = { "*:future" };
@@ -217,6 +219,36 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 	}
 
 	@Test
+	void verifyReportsUnreachableForUnknownHost() {
+		assertUnreachableWithoutSecrets(urlWithUnknownHost());
+	}
+
+	@Test
+	void verifyReportsUnreachableForMissingDatabase() {
+		assertUnreachableWithoutSecrets(urlOfMissingDatabase());
+	}
+
+	@Test
+	void verifyReportsUnreachableWhenHistoryHasUnexpectedShape() {
+		new JdbcTemplate(dataSource()).execute("CREATE TABLE flyway_schema_history (id INT)");
+		SchemaStatus status = SchemaVerifier.of(configure().dataSource(dataSource()), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.UNREACHABLE);
+		// the driver's reason, not the statement
+		assertThat(status.error()).startsWith("cannot read 'flyway_schema_history'")
+			.doesNotContain(" FROM ")
+			.doesNotContain("version\", ")
+			.doesNotContain("version`, ");
+	}
+
+	@Test
+	void verifyReportsBehindWhenConfiguredSchemaIsMissing() {
+		SchemaStatus status = SchemaVerifier
+			.of(configure().dataSource(dataSource()).schemas("no_such_schema"), Duration.ofSeconds(5))
+			.check();
+		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
+	}
+
+	@Test
 	void verifySendsOneStatementPerCheck() {
 		migrate();
 		AtomicInteger statements = new AtomicInteger();
@@ -235,6 +267,30 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 		assertState(SchemaState.BEHIND);
 		assertState(SchemaState.BEHIND);
 		assertThat(flyway().info().applied()).isEmpty();
+	}
+
+	/**
+	 * A URL of this kind of database on a host that does not resolve, with a password in
+	 * it that must not leak.
+	 * @return the URL
+	 */
+	protected abstract String urlWithUnknownHost();
+
+	/**
+	 * A URL of a database that does not exist on a running server, with a password in it
+	 * that must not leak.
+	 * @return the URL
+	 */
+	protected abstract String urlOfMissingDatabase();
+
+	private void assertUnreachableWithoutSecrets(String url) {
+		SchemaStatus status = SchemaVerifier.of(configure().dataSource(dataSource(url)), Duration.ofSeconds(10))
+			.check();
+		assertThat(status.state()).isEqualTo(SchemaState.UNREACHABLE);
+		assertThat(status.error()).startsWith("cannot connect to the database")
+			.doesNotContain(SECRET)
+			.doesNotContain("jdbc:");
+		assertThat(status.problems()).noneMatch((problem) -> problem.contains(SECRET));
 	}
 
 	protected SchemaStatus assertState(SchemaState expected) {

@@ -17,6 +17,16 @@ class H2SchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegration
 	}
 
 	@Override
+	protected String urlWithUnknownHost() {
+		return "jdbc:h2:tcp://no-such-host.invalid/mem:nobody;USER=sa;PASSWORD=" + SECRET;
+	}
+
+	@Override
+	protected String urlOfMissingDatabase() {
+		return "jdbc:h2:file:./target/no-such-dir/missing;IFEXISTS=TRUE;USER=sa;PASSWORD=" + SECRET;
+	}
+
+	@Override
 	protected DataSource unreachableDataSource() {
 		return dataSource("jdbc:h2:tcp://127.0.0.1:1/mem:nobody;USER=sa");
 	}

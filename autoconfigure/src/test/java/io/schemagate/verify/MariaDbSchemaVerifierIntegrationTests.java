@@ -22,6 +22,18 @@ class MariaDbSchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegr
 	}
 
 	@Override
+	protected String urlWithUnknownHost() {
+		return "jdbc:mariadb://no-such-host.invalid:3306/nobody?user=nobody&password=" + SECRET;
+	}
+
+	@Override
+	protected String urlOfMissingDatabase() {
+		String url = this.database.get().url();
+		return url.substring(0, url.lastIndexOf('/') + 1) + "sg_no_such_database?user=" + this.database.get().username()
+				+ "&password=" + SECRET;
+	}
+
+	@Override
 	protected DataSource unreachableDataSource() {
 		return dataSource("jdbc:mariadb://127.0.0.1:1/nobody?user=nobody&password=secret");
 	}

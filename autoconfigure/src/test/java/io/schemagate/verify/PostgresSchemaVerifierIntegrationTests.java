@@ -31,6 +31,18 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierInteg
 	}
 
 	@Override
+	protected String urlWithUnknownHost() {
+		return "jdbc:postgresql://no-such-host.invalid:5432/nobody?user=nobody&password=" + SECRET;
+	}
+
+	@Override
+	protected String urlOfMissingDatabase() {
+		String url = this.database.get().url();
+		return url.substring(0, url.lastIndexOf('/') + 1) + "sg_no_such_database?user=" + this.database.get().username()
+				+ "&password=" + SECRET;
+	}
+
+	@Override
 	protected DataSource unreachableDataSource() {
 		return dataSource("jdbc:postgresql://127.0.0.1:1/nobody?user=nobody&password=secret");
 	}
