@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.schemagate.migrate.MigrateExitCode;
+import io.schemagate.migrate.MigrationOutcome;
+import io.schemagate.migrate.SchemaMigrator;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +124,35 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 		else {
 			assertThat(assertState(SchemaState.BEHIND).pendingVersions()).containsExactly("4");
 		}
+	}
+
+	@Test
+	void migrationThatFailsHalfWayIsReportedAndSucceedsAfterFixAndRepair() {
+		migrate();
+		this.files.write("V4__create_cake.sql", CREATE_CAKE + "INSERT INTO no_such_table VALUES (1);\n");
+		MigrationOutcome failed = new SchemaMigrator().migrate(flyway());
+		assertThat(failed.exitCode()).isEqualTo(MigrateExitCode.NEEDS_ATTENTION);
+		if (recordsFailedMigrations()) {
+			SchemaStatus status = assertState(SchemaState.FAILED);
+			assertThat(status.failedVersions()).containsExactly("4");
+			assertThat(new SchemaNotReadyException(status).getAction()).contains("repair");
+			// what the failed migration half-applied, removed by a person
+			new JdbcTemplate(dataSource()).execute("DROP TABLE cake");
+		}
+		else {
+			assertThat(assertState(SchemaState.BEHIND).pendingVersions()).containsExactly("4");
+		}
+		this.files.write("V4__create_cake.sql", CREATE_CAKE);
+		flyway().repair();
+		assertThat(new SchemaMigrator().migrate(flyway()).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
+		assertThat(assertState(SchemaState.READY).appliedVersion()).isEqualTo("4");
+	}
+
+	@Test
+	void migrateReportsRetryableWhenDatabaseIsUnreachable() {
+		Flyway unreachable = configure().dataSource(unreachableDataSource()).load();
+		MigrationOutcome outcome = new SchemaMigrator().migrate(unreachable);
+		assertThat(outcome.exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
 	}
 
 	/**

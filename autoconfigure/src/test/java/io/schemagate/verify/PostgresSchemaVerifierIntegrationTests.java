@@ -1,15 +1,21 @@
 package io.schemagate.verify;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.schemagate.migrate.MigrateExitCode;
+import io.schemagate.migrate.MigrationOutcome;
+import io.schemagate.migrate.SchemaMigrator;
 import io.schemagate.testsupport.DatabaseKind;
 import io.schemagate.testsupport.TestDatabaseExtension;
 
@@ -65,6 +71,25 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierInteg
 		SchemaStatus status = assertState(SchemaState.FAILED);
 		assertThat(status.failedVersions()).containsExactly("4");
 		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("failed"));
+	}
+
+	@Test
+	void migrateReportsRetryableWhenAnotherJobHoldsTheLock() throws Exception {
+		migrate();
+		this.files.write("V4__slow.sql", "SELECT pg_sleep(5);\n");
+		CompletableFuture<MigrationOutcome> first = CompletableFuture
+			.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::slowMigrationIsRunning);
+		Flyway impatient = configure().dataSource(dataSource()).lockRetryCount(1).load();
+		assertThat(new SchemaMigrator().migrate(impatient).exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
+		assertThat(first.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
+	}
+
+	private boolean slowMigrationIsRunning() {
+		Integer running = new JdbcTemplate(dataSource()).queryForObject(
+				"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%'",
+				Integer.class);
+		return running != null && running > 0;
 	}
 
 	@Test
