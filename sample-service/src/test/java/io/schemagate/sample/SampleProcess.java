@@ -78,6 +78,20 @@ final class SampleProcess implements AutoCloseable {
 			.until(() -> output().contains(text));
 	}
 
+	/**
+	 * Kill the process with SIGKILL, as the kubelet does after the grace period or the
+	 * kernel does on OOM: no shutdown hook runs.
+	 */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	String output() {
 		try {
 			return Files.readString(this.output, StandardCharsets.UTF_8);

@@ -1,0 +1,63 @@
+package io.schemagate.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A migration job killed with SIGKILL in the middle of a long migration leaves no lock
+ * behind: the next job completes without anyone stepping in.
+ */
+class KilledMigrationJobIT {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+	@RegisterExtension
+	final TestDatabaseExtension postgres = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
+
+	@TempDir
+	Path workingDirectory;
+
+	@Test
+	void nextJobCompletesAfterJobWasKilledMidMigration() throws Exception {
+		Path extra = Files.createDirectories(this.workingDirectory.resolve("extra"));
+		Files.writeString(extra.resolve("V6__slow.sql"), "SELECT pg_sleep(15);\n");
+		String locations = "--spring.flyway.locations=classpath:db/migration,filesystem:" + extra;
+		try (SampleProcess killed = SampleProcess.start(this.workingDirectory, environment(), locations)) {
+			killed.awaitOutput("to version \"6 - slow\"", TIMEOUT);
+			killed.kill();
+		}
+		long started = System.nanoTime();
+		try (SampleProcess next = SampleProcess.start(this.workingDirectory, environment(), locations)) {
+			assertThat(next.awaitExit(TIMEOUT)).as(next.output()).isZero();
+			System.out.println("next job completed " + Duration.ofNanos(System.nanoTime() - started).toMillis()
+					+ " ms after the kill");
+		}
+		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.get().dataSource());
+		assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+				String.class))
+			.containsExactly("1", "2", "3", "4", "5", "6", null);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE NOT success", Integer.class))
+			.isZero();
+	}
+
+	private Map<String, String> environment() {
+		return Map.of("DB_MODE", "migrate", "SPRING_DATASOURCE_URL", this.postgres.get().url(),
+				"SPRING_DATASOURCE_USERNAME", this.postgres.get().username(), "SPRING_DATASOURCE_PASSWORD",
+				Objects.toString(this.postgres.get().password(), ""));
+	}
+
+}
