@@ -31,8 +31,10 @@ public class SchemaMigrator {
 			checkConnection(flyway);
 			logger.info("Running pending migrations");
 			MigrateResult result = flyway.migrate();
+			// Flyway leaves the target version unset when nothing was pending
+			String version = (result.migrationsExecuted > 0) ? result.targetSchemaVersion : result.initialSchemaVersion;
 			MigrationOutcome outcome = new MigrationOutcome(MigrateExitCode.SUCCESS, result.migrationsExecuted,
-					result.initialSchemaVersion, result.targetSchemaVersion, since(started), null);
+					result.initialSchemaVersion, version, since(started), null);
 			logger.info("Migration successful: applied " + outcome.applied() + " migration(s), schema version "
 					+ orEmpty(outcome.initialVersion()) + " -> " + orEmpty(outcome.version()) + " in "
 					+ outcome.duration().toMillis() + " ms");

@@ -58,6 +58,10 @@ public class SchemaMonitor implements AutoCloseable {
 	public SchemaStatus check() {
 		SchemaStatus status = this.verifier.check();
 		SchemaStatus previous = this.last.getAndSet(status);
+		boolean wasReady = previous != null && previous.isReady(this.allowNewerSchema);
+		if (status.isReady(this.allowNewerSchema) && !wasReady) {
+			logSuccess(status);
+		}
 		if (previous != null && previous.state() != status.state()) {
 			String message = "Database schema state changed from " + previous.state() + " to "
 					+ StartupVerification.summary(status);
@@ -70,6 +74,13 @@ public class SchemaMonitor implements AutoCloseable {
 		}
 		this.listener.accept(status);
 		return status;
+	}
+
+	private static void logSuccess(SchemaStatus status) {
+		String ahead = (status.aheadBy() > 0) ? ", " + status.aheadBy() + " newer migration(s) applied" : "";
+		logger.info("Database verification successful: schema version " + status.appliedVersion() + ", "
+				+ status.appliedCount() + " migration(s) applied" + ahead + " (checked in "
+				+ status.duration().toMillis() + " ms)");
 	}
 
 	/**

@@ -58,15 +58,12 @@ public class StartupVerification {
 				&& status.state().isTransient()) {
 			status = waitForReady(status);
 		}
-		if (status.isReady(this.allowNewerSchema)) {
-			logSuccess(status);
-		}
-		else if (this.policy == StartupPolicy.START_UNREADY) {
+		if (!status.isReady(this.allowNewerSchema)) {
+			if (this.policy != StartupPolicy.START_UNREADY) {
+				throw new SchemaNotReadyException(status);
+			}
 			logger.warn("Database schema is not ready (" + summary(status)
 					+ "); starting unready, readiness will turn UP once a check finds it ready");
-		}
-		else {
-			throw new SchemaNotReadyException(status);
 		}
 		this.monitor.start();
 		return status;
@@ -107,13 +104,6 @@ public class StartupVerification {
 
 	private SchemaStatus check() {
 		return this.monitor.check();
-	}
-
-	private static void logSuccess(SchemaStatus status) {
-		String ahead = (status.aheadBy() > 0) ? ", " + status.aheadBy() + " newer migration(s) applied" : "";
-		logger.info("Database verification successful: schema version " + status.appliedVersion() + ", "
-				+ status.appliedCount() + " migration(s) applied" + ahead + " (checked in "
-				+ status.duration().toMillis() + " ms)");
 	}
 
 	static String summary(SchemaStatus status) {

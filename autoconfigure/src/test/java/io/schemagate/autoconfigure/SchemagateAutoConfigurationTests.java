@@ -122,10 +122,25 @@ class SchemagateAutoConfigurationTests {
 
 	@Test
 	void startUnreadyStartsWhenMigrationsArePending(CapturedOutput output) {
-		this.contextRunner.withPropertyValues("db.verify.on-startup=start-unready").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(output).contains("starting unready");
-		});
+		this.contextRunner.withPropertyValues("db.verify.on-startup=start-unready", "db.verify.poll-interval=1h")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("starting unready").doesNotContain("Database verification successful");
+				context.getBean(Flyway.class).migrate();
+				context.getBean(SchemaMonitor.class).check();
+				assertThat(output).contains("Database schema state changed from BEHIND to READY")
+					.contains("Database verification successful: schema version 2, 3 migration(s) applied");
+			});
+	}
+
+	@Test
+	void migrateModeWithNothingPendingReportsTheVersion(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(MigratedDatabaseConfiguration.class)
+			.withPropertyValues("db.mode=migrate", "db.migrate.exit=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("Migration successful: applied 0 migration(s), schema version 2 -> 2");
+			});
 	}
 
 	@Test
