@@ -11,34 +11,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged sample service run as a real process, as a Kubernetes pod would run it:
- * {@code java -jar} with environment variables, output captured to a file.
+ * One version of the sample service's image run as a real process, as a Kubernetes pod
+ * would run it: {@code java -jar} with environment variables, output captured to a file.
+ * Any version of the jar can be run (a rollout needs several), and a service's port,
+ * chosen with {@code --server.port=0}, is read from its log.
  */
 final class SampleProcess implements AutoCloseable {
+
+	private static final Pattern TOMCAT_PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private final String name;
 
 	private final Process process;
 
 	private final Path output;
 
-	private SampleProcess(Process process, Path output) {
+	private SampleProcess(String name, Process process, Path output) {
+		this.name = name;
 		this.process = process;
 		this.output = output;
 	}
 
-	static SampleProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
+	/**
+	 * Start {@code java -jar jar arguments...}.
+	 * @param name a name for messages, e.g. {@code v1-service-a}
+	 * @param jar the jar to run
+	 * @param workingDirectory the working directory, which also gets the output file
+	 * @param environment environment variables added to this JVM's
+	 * @param arguments the application's arguments
+	 * @return the started process
+	 */
+	static SampleProcess start(String name, Path jar, Path workingDirectory, Map<String, String> environment,
+			String... arguments) {
 		try {
-			Path output = Files.createTempFile(workingDirectory, "process", ".log");
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar().toString()));
+			Path output = Files.createTempFile(workingDirectory, name + "-", ".log");
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
 			command.addAll(List.of(arguments));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
 				.redirectOutput(output.toFile());
 			builder.environment().putAll(environment);
-			return new SampleProcess(builder.start(), output);
+			return new SampleProcess(name, builder.start(), output);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -46,22 +65,42 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Start the jar that {@code package} built.
+	 * @param workingDirectory the working directory, which also gets the output file
+	 * @param environment environment variables added to this JVM's
+	 * @param arguments the application's arguments
+	 * @return the started process
+	 */
+	static SampleProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
+		return start("sample", jar(), workingDirectory, environment, arguments);
+	}
+
+	/**
 	 * The jar that {@code package} built, found from the working directory of the build.
+	 * @return the jar
 	 */
 	static Path jar() {
 		File[] jars = new File("target").listFiles((dir, name) -> name.startsWith("schemagate-sample-service-")
-				&& name.endsWith(".jar") && !name.endsWith("-plain.jar") && !name.endsWith(".original"));
+				&& name.endsWith(".jar") && !name.endsWith("-plain.jar"));
 		if (jars == null || jars.length != 1) {
 			throw new IllegalStateException("Run 'package' first: no single sample jar in target/");
 		}
 		return jars[0].toPath().toAbsolutePath();
 	}
 
+	String name() {
+		return this.name;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
 	int awaitExit(Duration timeout) {
 		try {
 			if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				this.process.destroyForcibly();
-				throw new IllegalStateException("Process did not exit within " + timeout + ":\n" + output());
+				throw new IllegalStateException(this.name + " did not exit within " + timeout + ":\n" + output());
 			}
 			return this.process.exitValue();
 		}
@@ -71,10 +110,27 @@ final class SampleProcess implements AutoCloseable {
 		}
 	}
 
-	void awaitOutput(String text, Duration timeout) {
-		await().atMost(timeout)
+	/**
+	 * Wait until the application has started and return the port its web server chose.
+	 * @param timeout how long to wait
+	 * @return the port
+	 */
+	int awaitStarted(Duration timeout) {
+		await(this.name + " started").atMost(timeout)
 			.pollInterval(Duration.ofMillis(100))
-			.failFast("process exited", () -> !this.process.isAlive())
+			.failFast(this::failIfExited)
+			.until(() -> output().contains("Started BakeryApplication"));
+		Matcher port = TOMCAT_PORT.matcher(output());
+		if (!port.find()) {
+			throw new IllegalStateException(this.name + " started without a web server:\n" + output());
+		}
+		return Integer.parseInt(port.group(1));
+	}
+
+	void awaitOutput(String text, Duration timeout) {
+		await(this.name + " printed '" + text + "'").atMost(timeout)
+			.pollInterval(Duration.ofMillis(100))
+			.failFast(this::failIfExited)
 			.until(() -> output().contains(text));
 	}
 
@@ -92,9 +148,17 @@ final class SampleProcess implements AutoCloseable {
 		}
 	}
 
+	private void failIfExited() {
+		if (!this.process.isAlive()) {
+			throw new IllegalStateException(
+					this.name + " exited with code " + this.process.exitValue() + ":\n" + output());
+		}
+	}
+
 	String output() {
 		try {
-			return Files.readString(this.output, StandardCharsets.UTF_8);
+			// Tolerates a line cut half way through a multi-byte character
+			return new String(Files.readAllBytes(this.output), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -112,6 +176,11 @@ final class SampleProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Override
+	public String toString() {
+		return this.name;
 	}
 
 	private static String javaExecutable() {
