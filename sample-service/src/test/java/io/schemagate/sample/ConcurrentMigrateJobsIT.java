@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,44 @@ class ConcurrentMigrateJobsIT {
 			.queryForObject("SELECT bool_and(success) FROM flyway_schema_history", Boolean.class)).isTrue();
 	}
 
+	@Test
+	void tenJobsAndTwentyServicesStartedTogetherAllEndReady() {
+		List<SampleProcess> processes = new ArrayList<>();
+		ExecutorService waiters = Executors.newFixedThreadPool(10);
+		try {
+			long started = System.nanoTime();
+			List<SampleProcess> services = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				services.add(SampleProcess.start("service-" + i, SampleProcess.jar(), this.workingDirectory,
+						environment("verify"), "--server.port=0"));
+			}
+			List<SampleProcess> jobs = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				jobs.add(SampleProcess.start("job-" + i, SampleProcess.jar(), this.workingDirectory,
+						environment("migrate")));
+			}
+			processes.addAll(services);
+			processes.addAll(jobs);
+			List<CompletableFuture<JobResult>> running = jobs.stream()
+				.map((job) -> CompletableFuture.supplyAsync(() -> JobResult.await(job, started), waiters))
+				.toList();
+			for (CompletableFuture<JobResult> job : running) {
+				assertThat(job.join().exitCode()).as(job.join().output()).isZero();
+			}
+			for (SampleProcess service : services) {
+				new ServiceClient(service.name(), service.awaitStarted(EXIT_TIMEOUT)).awaitReadiness(200, EXIT_TIMEOUT);
+			}
+			System.out.printf("10 jobs and 20 services: all jobs done and all services ready after %d ms%n",
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
+		}
+		finally {
+			processes.forEach(SampleProcess::close);
+			waiters.shutdownNow();
+		}
+		assertThat(rowsPerMigration()).containsExactly(entry("1", 1), entry("2", 1), entry("3", 1), entry("4", 1),
+				entry("5", 1), entry("R:order totals view", 1));
+	}
+
 	/**
 	 * How many history rows each migration has, versioned ones by version and repeatable
 	 * ones as {@code R:description}.
@@ -96,8 +135,18 @@ class ConcurrentMigrateJobsIT {
 	}
 
 	private Map<String, String> environment() {
-		return Map.of("DB_MODE", "migrate", "SPRING_DATASOURCE_URL", database().url(), "SPRING_DATASOURCE_USERNAME",
-				database().username(), "SPRING_DATASOURCE_PASSWORD", Objects.toString(database().password(), ""));
+		return environment("migrate");
+	}
+
+	private Map<String, String> environment(String mode) {
+		Map<String, String> environment = new HashMap<>(Map.of("DB_MODE", mode, "SPRING_DATASOURCE_URL",
+				database().url(), "SPRING_DATASOURCE_USERNAME", database().username(), "SPRING_DATASOURCE_PASSWORD",
+				Objects.toString(database().password(), "")));
+		// thirty JVMs on two cores: start them lean
+		environment.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
+		environment.put("DB_VERIFY_POLL_INTERVAL", "1s");
+		return environment;
 	}
 
 	private TestDatabase database() {
