@@ -5,12 +5,10 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,31 +17,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link AbstractSchemaVerifierIntegrationTests} on MariaDB, whose DDL is not
  * transactional.
  */
-class MariaDbSchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegrationTests {
+class MariaDbSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifierIntegrationTests {
 
-	@RegisterExtension
-	final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseKind.MARIADB);
-
-	@Override
-	protected DataSource dataSource() {
-		return this.database.get().dataSource();
-	}
-
-	@Override
-	protected String urlWithUnknownHost() {
-		return "jdbc:mariadb://no-such-host.invalid:3306/nobody?user=nobody&password=" + SECRET;
-	}
-
-	@Override
-	protected String urlOfMissingDatabase() {
-		String url = this.database.get().url();
-		return url.substring(0, url.lastIndexOf('/') + 1) + "sg_no_such_database?user=" + this.database.get().username()
-				+ "&password=" + SECRET;
-	}
-
-	@Override
-	protected DataSource unreachableDataSource() {
-		return dataSource("jdbc:mariadb://127.0.0.1:1/nobody?user=nobody&password=secret");
+	MariaDbSchemaVerifierIntegrationTests() {
+		super(DatabaseKind.MARIADB);
 	}
 
 	@Test

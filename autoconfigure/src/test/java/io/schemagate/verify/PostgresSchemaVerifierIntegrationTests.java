@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,7 +16,6 @@ import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.migrate.MigrationOutcome;
 import io.schemagate.migrate.SchemaMigrator;
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -26,31 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * {@link AbstractSchemaVerifierIntegrationTests} on PostgreSQL, plus verify mode under a
  * role that may only connect and read the schema history.
  */
-class PostgresSchemaVerifierIntegrationTests extends AbstractSchemaVerifierIntegrationTests {
+class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifierIntegrationTests {
 
-	@RegisterExtension
-	final TestDatabaseExtension database = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
-
-	@Override
-	protected DataSource dataSource() {
-		return this.database.get().dataSource();
-	}
-
-	@Override
-	protected String urlWithUnknownHost() {
-		return "jdbc:postgresql://no-such-host.invalid:5432/nobody?user=nobody&password=" + SECRET;
-	}
-
-	@Override
-	protected String urlOfMissingDatabase() {
-		String url = this.database.get().url();
-		return url.substring(0, url.lastIndexOf('/') + 1) + "sg_no_such_database?user=" + this.database.get().username()
-				+ "&password=" + SECRET;
-	}
-
-	@Override
-	protected DataSource unreachableDataSource() {
-		return dataSource("jdbc:postgresql://127.0.0.1:1/nobody?user=nobody&password=secret");
+	PostgresSchemaVerifierIntegrationTests() {
+		super(DatabaseKind.POSTGRESQL);
 	}
 
 	@Override
