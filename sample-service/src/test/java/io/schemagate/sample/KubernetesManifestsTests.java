@@ -1,0 +1,153 @@
+package io.schemagate.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import io.schemagate.migrate.MigrateExitCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The sample's Kubernetes manifests agree with the contract and the code: modes, exit
+ * codes, probe paths, credentials.
+ */
+class KubernetesManifestsTests {
+
+	private static final Path K8S = Path.of("k8s");
+
+	private static final List<Map<String, Object>> resources = new ArrayList<>();
+
+	@BeforeAll
+	@SuppressWarnings("unchecked")
+	static void readManifests() throws IOException {
+		Map<String, Object> kustomization = load(K8S.resolve("kustomization.yaml")).get(0);
+		for (String file : (List<String>) kustomization.get("resources")) {
+			assertThat(K8S.resolve(file)).as("resource listed in kustomization.yaml").exists();
+			resources.addAll(load(K8S.resolve(file)));
+		}
+	}
+
+	@Test
+	void configMapSelectsVerifyMode() {
+		assertThat((Object) get(resource("ConfigMap", "bakery-config"), "data", "DB_MODE")).isEqualTo("verify");
+	}
+
+	@Test
+	void jobRunsTheSameImageInMigrateModeWithTheMigratorRole() {
+		Map<String, Object> job = container(resource("Job", "bakery-migrate"));
+		Map<String, Object> service = container(resource("Deployment", "bakery"));
+		assertThat(job.get("image")).isEqualTo(service.get("image"));
+		assertThat(env(job, "DB_MODE")).containsEntry("value", "migrate");
+		assertThat(secretsOf(job)).containsOnly("bakery-migrator");
+	}
+
+	@Test
+	void jobFailsAtOnceOnlyWhenAPersonMustAct() {
+		Map<String, Object> spec = get(resource("Job", "bakery-migrate"), "spec");
+		assertThat((Integer) spec.get("backoffLimit")).as("retries for exit code %d", MigrateExitCode.RETRYABLE.code())
+			.isPositive();
+		assertThat((Object) get(spec, "template", "spec", "restartPolicy")).isEqualTo("Never");
+		List<Map<String, Object>> rules = get(spec, "podFailurePolicy", "rules");
+		Map<String, Object> failJob = rules.stream()
+			.filter((rule) -> "FailJob".equals(rule.get("action")))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Object) get(failJob, "onExitCodes", "operator")).isEqualTo("In");
+		assertThat((List<Integer>) get(failJob, "onExitCodes", "values"))
+			.containsExactly(MigrateExitCode.NEEDS_ATTENTION.code());
+		assertThat((Object) get(failJob, "onExitCodes", "containerName"))
+			.isEqualTo(container(resource("Job", "bakery-migrate")).get("name"));
+	}
+
+	@Test
+	void deploymentProbesMatchTheHealthGroups() {
+		Map<String, Object> service = container(resource("Deployment", "bakery"));
+		assertThat((Object) get(service, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+		assertThat((Object) get(service, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+		assertThat((Object) get(service, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+		List<Map<String, Object>> ports = get(service, "ports");
+		assertThat(ports).anySatisfy((port) -> assertThat(port).containsEntry("containerPort", 8080));
+	}
+
+	@Test
+	void deploymentNeverGetsTheMigratorRole() {
+		Map<String, Object> service = container(resource("Deployment", "bakery"));
+		assertThat(secretsOf(service)).containsOnly("bakery-runtime");
+		assertThat(env(service, "DB_MODE")).isEmpty();
+	}
+
+	@Test
+	void kustomizeRendersTheManifests() throws Exception {
+		Path kubectl = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.map((directory) -> Path.of(directory, "kubectl"))
+			.filter(Files::isExecutable)
+			.findFirst()
+			.orElse(null);
+		assumeTrue(kubectl != null, "kubectl is not on the PATH");
+		Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.toString()).redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(output).contains("kind: Job").contains("kind: Deployment").contains("namespace: bakery");
+	}
+
+	private static Map<String, Object> resource(String kind, String name) {
+		return resources.stream()
+			.filter((resource) -> kind.equals(resource.get("kind")) && name.equals(get(resource, "metadata", "name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+	}
+
+	private static Map<String, Object> container(Map<String, Object> workload) {
+		List<Map<String, Object>> containers = get(workload, "spec", "template", "spec", "containers");
+		assertThat(containers).hasSize(1);
+		return containers.get(0);
+	}
+
+	private static Map<String, Object> env(Map<String, Object> container, String name) {
+		List<Map<String, Object>> env = get(container, "env");
+		return env.stream().filter((variable) -> name.equals(variable.get("name"))).findFirst().orElse(Map.of());
+	}
+
+	private static List<String> secretsOf(Map<String, Object> container) {
+		List<Map<String, Object>> env = get(container, "env");
+		return env.stream()
+			.filter((variable) -> variable.containsKey("valueFrom"))
+			.map((variable) -> (String) get(variable, "valueFrom", "secretKeyRef", "name"))
+			.distinct()
+			.toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T get(Map<String, Object> map, String... path) {
+		Object value = map;
+		for (String key : path) {
+			value = ((Map<String, Object>) value).get(key);
+		}
+		return (T) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> load(Path file) throws IOException {
+		try (InputStream input = Files.newInputStream(file)) {
+			List<Map<String, Object>> documents = new ArrayList<>();
+			new Yaml().loadAll(input).forEach((document) -> documents.add((Map<String, Object>) document));
+			return documents;
+		}
+	}
+
+}
