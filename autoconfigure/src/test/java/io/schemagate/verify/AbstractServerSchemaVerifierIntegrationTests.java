@@ -1,11 +1,21 @@
 package io.schemagate.verify;
 
+import java.net.URI;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.TcpProxy;
 import io.schemagate.testsupport.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link AbstractSchemaVerifierIntegrationTests} on a database server, with a fresh
@@ -43,6 +53,48 @@ abstract class AbstractServerSchemaVerifierIntegrationTests extends AbstractSche
 	@Override
 	protected DataSource unreachableDataSource() {
 		return dataSource(this.scheme + "127.0.0.1:1/nobody?user=nobody&password=" + SECRET);
+	}
+
+	@Test
+	void monitorReportsUnreachableWhileDatabaseIsAwayAndReadyWhenBackWithoutLeaks() {
+		migrate();
+		URI server = URI.create(this.database.get().url().substring("jdbc:".length()));
+		try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort());
+				HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(this.database.get()
+				.url()
+				.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port()));
+			pool.setUsername(this.database.get().username());
+			pool.setPassword(this.database.get().password());
+			pool.setConnectionTimeout(1000);
+			pool.setValidationTimeout(500);
+			SchemaMonitor monitor = new SchemaMonitor(
+					SchemaVerifier.of(configure().dataSource(pool), Duration.ofSeconds(1)), true,
+					Duration.ofMillis(200), Duration.ofMillis(200), (status) -> {
+					});
+			try (monitor) {
+				monitor.start();
+				assertThat(monitor.lastStatus().state()).isEqualTo(SchemaState.READY);
+				proxy.cut();
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> monitor.lastStatus().state() == SchemaState.UNREACHABLE);
+				proxy.restore();
+				await().atMost(Duration.ofSeconds(20)).until(() -> monitor.lastStatus().state() == SchemaState.READY);
+				// nothing left behind by the outage: no connection in use, no connect
+				// thread waiting
+				await().atMost(Duration.ofSeconds(5))
+					.until(() -> pool.getHikariPoolMXBean().getActiveConnections() == 0);
+				await().atMost(Duration.ofSeconds(5)).until(() -> threadsNamed("schemagate-connect") == 0);
+				assertThat(threadsNamed("schemagate-monitor")).isOne();
+				assertThat(pool.getHikariPoolMXBean().getTotalConnections())
+					.isLessThanOrEqualTo(pool.getMaximumPoolSize());
+			}
+			await().atMost(Duration.ofSeconds(5)).until(() -> threadsNamed("schemagate-monitor") == 0);
+		}
+	}
+
+	private static long threadsNamed(String name) {
+		return Thread.getAllStackTraces().keySet().stream().filter((thread) -> thread.getName().equals(name)).count();
 	}
 
 }
