@@ -4,10 +4,17 @@
 --   bakery_runtime   the services: reads and writes the application's tables, only reads
 --                    flyway_schema_history, cannot create, alter or drop anything
 --
--- Run as an administrator, connected to the database:   psql -d bakery -f postgresql-roles.sql
+-- Run once, before the first migration job, as an administrator, connected to the database, in two steps (part 2 needs the
+-- flyway_schema_history table that the first migration job creates):
+--   sed '/^-- part [2]/,$d' postgresql-roles.sql | psql -v ON_ERROR_STOP=1 -d bakery     before the job
+--   sed -n '/^-- part [2]/,$p' postgresql-roles.sql | psql -v ON_ERROR_STOP=1 -d bakery  after it
 -- Replace the passwords here, or set them afterwards with ALTER ROLE ... PASSWORD.
-
--- part 1: before the first migration job
+--
+-- Other names: the script is plain SQL (no psql variables), so that it also runs statement by
+-- statement over JDBC, as DatabaseRoleScriptsTests does. Substitute the names instead:
+--   sed -e 's/DATABASE bakery/DATABASE shop/' -e 's/bakery_migrator/shop_migrator/g' \
+--       -e 's/bakery_runtime/shop_runtime/g' postgresql-roles.sql | psql -v ON_ERROR_STOP=1 -d shop
+-- The roles use the schema "public"; for another schema replace "SCHEMA public" as well.
 
 CREATE ROLE bakery_migrator LOGIN PASSWORD 'change-me-migrator';
 CREATE ROLE bakery_runtime LOGIN PASSWORD 'change-me-runtime';

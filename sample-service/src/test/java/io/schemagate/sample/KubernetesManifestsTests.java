@@ -50,8 +50,23 @@ class KubernetesManifestsTests {
 		Map<String, Object> job = container(resource("Job", "bakery-migrate"));
 		Map<String, Object> service = container(resource("Deployment", "bakery"));
 		assertThat(job.get("image")).isEqualTo(service.get("image"));
+		assertThat(envFromConfigMaps(job)).containsExactly("bakery-config");
+		// env wins over envFrom in Kubernetes: the ConfigMap's DB_MODE=verify is
+		// overridden
 		assertThat(env(job, "DB_MODE")).containsEntry("value", "migrate");
-		assertThat(secretsOf(job)).containsOnly("bakery-migrator");
+	}
+
+	@Test
+	void onlyFlywayInTheJobGetsTheMigratorRole() {
+		Map<String, Object> job = container(resource("Job", "bakery-migrate"));
+		// spring.flyway.user/password: Boot gives Flyway its own DataSource with the DDL
+		// role
+		assertThat(secretOf(job, "SPRING_FLYWAY_USER")).isEqualTo("bakery-migrator");
+		assertThat(secretOf(job, "SPRING_FLYWAY_PASSWORD")).isEqualTo("bakery-migrator");
+		assertThat(secretOf(job, "SPRING_DATASOURCE_USERNAME")).isEqualTo("bakery-runtime");
+		assertThat(secretOf(job, "SPRING_DATASOURCE_PASSWORD")).isEqualTo("bakery-runtime");
+		assertThat(resource("Secret", "bakery-migrator")).isNotNull();
+		assertThat(resource("Secret", "bakery-runtime")).isNotNull();
 	}
 
 	@Test
@@ -66,27 +81,36 @@ class KubernetesManifestsTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat((Object) get(failJob, "onExitCodes", "operator")).isEqualTo("In");
-		assertThat((List<Integer>) get(failJob, "onExitCodes", "values"))
-			.containsExactly(MigrateExitCode.NEEDS_ATTENTION.code());
+		List<Integer> exitCodes = get(failJob, "onExitCodes", "values");
+		assertThat(exitCodes).containsExactly(MigrateExitCode.NEEDS_ATTENTION.code());
 		assertThat((Object) get(failJob, "onExitCodes", "containerName"))
 			.isEqualTo(container(resource("Job", "bakery-migrate")).get("name"));
 	}
 
 	@Test
-	void deploymentProbesMatchTheHealthGroups() {
+	void deploymentProbesMatchTheHealthGroups() throws IOException {
 		Map<String, Object> service = container(resource("Deployment", "bakery"));
 		assertThat((Object) get(service, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
 		assertThat((Object) get(service, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
 		assertThat((Object) get(service, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
-		List<Map<String, Object>> ports = get(service, "ports");
-		assertThat(ports).anySatisfy((port) -> assertThat(port).containsEntry("containerPort", 8080));
+		int serverPort = serverPort();
+		for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+			assertThat(containerPort(service, get(service, probe, "httpGet", "port"))).as(probe).isEqualTo(serverPort);
+		}
+		Map<String, Object> port = get(resource("Service", "bakery"), "spec", "ports", 0);
+		assertThat(port).containsEntry("port", 80);
+		assertThat(containerPort(service, port.get("targetPort"))).as("Service targetPort").isEqualTo(serverPort);
 	}
 
 	@Test
 	void deploymentNeverGetsTheMigratorRole() {
 		Map<String, Object> service = container(resource("Deployment", "bakery"));
 		assertThat(secretsOf(service)).containsOnly("bakery-runtime");
+		assertThat(envFromConfigMaps(service)).containsExactly("bakery-config");
+		List<Map<String, Object>> envFrom = get(service, "envFrom");
+		assertThat(envFrom).noneMatch((source) -> source.containsKey("secretRef"));
 		assertThat(env(service, "DB_MODE")).isEmpty();
+		assertThat(env(service, "SPRING_FLYWAY_USER")).isEmpty();
 	}
 
 	@Test
@@ -123,6 +147,43 @@ class KubernetesManifestsTests {
 		return env.stream().filter((variable) -> name.equals(variable.get("name"))).findFirst().orElse(Map.of());
 	}
 
+	private static String secretOf(Map<String, Object> container, String variable) {
+		return get(env(container, variable), "valueFrom", "secretKeyRef", "name");
+	}
+
+	private static List<String> envFromConfigMaps(Map<String, Object> container) {
+		List<Map<String, Object>> envFrom = get(container, "envFrom");
+		return envFrom.stream()
+			.filter((source) -> source.containsKey("configMapRef"))
+			.map((source) -> (String) get(source, "configMapRef", "name"))
+			.toList();
+	}
+
+	/**
+	 * The container port a probe or a Service refers to, by number or by name.
+	 */
+	private static int containerPort(Map<String, Object> container, Object port) {
+		if (port instanceof Integer number) {
+			return number;
+		}
+		List<Map<String, Object>> ports = get(container, "ports");
+		return ports.stream()
+			.filter((candidate) -> port.equals(candidate.get("name")))
+			.map((candidate) -> (Integer) candidate.get("containerPort"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no container port " + port));
+	}
+
+	/**
+	 * The port the sample serves on: {@code server.port} from its configuration, else
+	 * Boot's default.
+	 */
+	private static int serverPort() throws IOException {
+		Map<String, Object> configuration = load(Path.of("src", "main", "resources", "application.yaml")).get(0);
+		Object port = get(configuration, "server", "port");
+		return (port != null) ? Integer.parseInt(port.toString()) : 8080;
+	}
+
 	private static List<String> secretsOf(Map<String, Object> container) {
 		List<Map<String, Object>> env = get(container, "env");
 		return env.stream()
@@ -132,11 +193,19 @@ class KubernetesManifestsTests {
 			.toList();
 	}
 
+	/**
+	 * A value by its path of map keys and list indexes, {@code null} when any step is
+	 * missing.
+	 */
 	@SuppressWarnings("unchecked")
-	private static <T> T get(Map<String, Object> map, String... path) {
+	private static <T> T get(Map<String, Object> map, Object... path) {
 		Object value = map;
-		for (String key : path) {
-			value = ((Map<String, Object>) value).get(key);
+		for (Object step : path) {
+			if (value == null) {
+				return null;
+			}
+			value = (step instanceof Integer index) ? ((List<Object>) value).get(index)
+					: ((Map<String, Object>) value).get(step);
 		}
 		return (T) value;
 	}

@@ -3,6 +3,9 @@ package io.schemagate.sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -50,7 +53,7 @@ class MariaDbMigrateJobIT {
 			assertThat(job.awaitExit(TIMEOUT)).as(job.output()).isEqualTo(2);
 			assertThat(job.output()).contains("MIGRATION FAILED").contains("no_such_table");
 		}
-		try (SampleProcess service = start("verify")) {
+		try (SampleProcess service = start("service", "verify", "--db.verify.on-startup=fail")) {
 			assertThat(service.awaitExit(TIMEOUT)).as(service.output()).isNotZero();
 			assertThat(service.output()).contains("state 'FAILED'").contains("Failed (1): 2").contains("repair");
 		}
@@ -87,16 +90,60 @@ class MariaDbMigrateJobIT {
 			.containsExactly("1", "2");
 	}
 
+	@Test
+	void tenJobsAndTwentyServicesStartedTogetherAllEndReady() throws Exception {
+		write("V2__create_cake.sql", "CREATE TABLE cake (id INT PRIMARY KEY);");
+		write("V3__seed_bread.sql", "INSERT INTO bread VALUES (1, 'rye');");
+		List<SampleProcess> processes = new ArrayList<>();
+		try {
+			List<SampleProcess> services = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				services.add(start("service-" + i, "verify", "--server.port=0"));
+			}
+			List<SampleProcess> jobs = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				jobs.add(start("job-" + i, "migrate"));
+			}
+			processes.addAll(services);
+			processes.addAll(jobs);
+			for (SampleProcess job : jobs) {
+				assertThat(job.awaitExit(Duration.ofMinutes(3))).as(job.output()).isZero();
+			}
+			for (SampleProcess service : services) {
+				new ServiceClient(service.name(), service.awaitStarted(Duration.ofMinutes(3))).awaitReadiness(200,
+						Duration.ofMinutes(1));
+			}
+		}
+		finally {
+			processes.forEach(SampleProcess::close);
+		}
+		JdbcTemplate jdbc = new JdbcTemplate(this.mariadb.get().dataSource());
+		assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+				String.class))
+			.containsExactly("1", "2", "3");
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isEqualTo(3);
+	}
+
 	private void write(String name, String sql) throws Exception {
 		Files.writeString(this.migrations.resolve(name), sql + "\n");
 	}
 
 	private SampleProcess start(String mode) {
-		Map<String, String> environment = Map.of("DB_MODE", mode, "SPRING_DATASOURCE_URL", this.mariadb.get().url(),
-				"SPRING_DATASOURCE_USERNAME", this.mariadb.get().username(), "SPRING_DATASOURCE_PASSWORD",
-				Objects.toString(this.mariadb.get().password(), ""));
-		return SampleProcess.start(this.workingDirectory, environment,
-				"--spring.flyway.locations=filesystem:" + this.migrations);
+		return start("sample", mode);
+	}
+
+	private SampleProcess start(String name, String mode, String... arguments) {
+		Map<String, String> environment = new HashMap<>(Map.of("DB_MODE", mode, "SPRING_DATASOURCE_URL",
+				this.mariadb.get().url(), "SPRING_DATASOURCE_USERNAME", this.mariadb.get().username(),
+				"SPRING_DATASOURCE_PASSWORD", Objects.toString(this.mariadb.get().password(), "")));
+		// thirty JVMs on two cores: start them lean
+		environment.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
+		environment.put("DB_VERIFY_POLL_INTERVAL", "1s");
+		List<String> all = new ArrayList<>(List.of("--spring.flyway.locations=filesystem:" + this.migrations));
+		all.addAll(List.of(arguments));
+		return SampleProcess.start(name, SampleProcess.jar(), this.workingDirectory, environment,
+				all.toArray(String[]::new));
 	}
 
 }
