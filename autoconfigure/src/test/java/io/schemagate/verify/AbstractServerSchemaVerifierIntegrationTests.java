@@ -10,11 +10,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import io.schemagate.testsupport.DatabaseKind;
 import io.schemagate.testsupport.TcpProxy;
 import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -53,6 +56,24 @@ abstract class AbstractServerSchemaVerifierIntegrationTests extends AbstractSche
 	@Override
 	protected DataSource unreachableDataSource() {
 		return dataSource(this.scheme + "127.0.0.1:1/nobody?user=nobody&password=" + SECRET);
+	}
+
+	/**
+	 * Grant a role SELECT on the schema history, and nothing else.
+	 * @param role the role
+	 */
+	protected abstract void grantSelectOnHistory(String role);
+
+	@Test
+	void verifyWorksForRoleThatCanOnlyReadTheHistory() {
+		migrate();
+		String role = this.database.get().createRole("runtime", "runtime-secret");
+		grantSelectOnHistory(role);
+		DataSource runtime = this.database.get().dataSource(role, "runtime-secret");
+		SchemaStatus status = SchemaVerifier.of(configure().dataSource(runtime), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.READY);
+		assertThatException().isThrownBy(() -> new JdbcTemplate(runtime).execute("CREATE TABLE intruder (id INT)"));
+		assertThatException().isThrownBy(() -> new JdbcTemplate(runtime).execute("DELETE FROM flyway_schema_history"));
 	}
 
 	@Test
