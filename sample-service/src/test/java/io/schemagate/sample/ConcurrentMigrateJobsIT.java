@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,14 +137,7 @@ class ConcurrentMigrateJobsIT {
 	}
 
 	private Map<String, String> environment(String mode) {
-		Map<String, String> environment = new HashMap<>(Map.of("DB_MODE", mode, "SPRING_DATASOURCE_URL",
-				database().url(), "SPRING_DATASOURCE_USERNAME", database().username(), "SPRING_DATASOURCE_PASSWORD",
-				Objects.toString(database().password(), "")));
-		// thirty JVMs on two cores: start them lean
-		environment.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
-		environment.put("DB_VERIFY_POLL_INTERVAL", "1s");
-		return environment;
+		return SampleProcess.crowdedEnvironment(mode, database());
 	}
 
 	private TestDatabase database() {

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,9 +54,7 @@ class KilledMigrationJobIT {
 	}
 
 	private Map<String, String> environment() {
-		return Map.of("DB_MODE", "migrate", "SPRING_DATASOURCE_URL", this.postgres.get().url(),
-				"SPRING_DATASOURCE_USERNAME", this.postgres.get().username(), "SPRING_DATASOURCE_PASSWORD",
-				Objects.toString(this.postgres.get().password(), ""));
+		return SampleProcess.environment("migrate", this.postgres.get());
 	}
 
 }

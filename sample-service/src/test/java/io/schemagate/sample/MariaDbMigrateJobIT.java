@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,13 +131,7 @@ class MariaDbMigrateJobIT {
 	}
 
 	private SampleProcess start(String name, String mode, String... arguments) {
-		Map<String, String> environment = new HashMap<>(Map.of("DB_MODE", mode, "SPRING_DATASOURCE_URL",
-				this.mariadb.get().url(), "SPRING_DATASOURCE_USERNAME", this.mariadb.get().username(),
-				"SPRING_DATASOURCE_PASSWORD", Objects.toString(this.mariadb.get().password(), "")));
-		// thirty JVMs on two cores: start them lean
-		environment.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
-		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
-		environment.put("DB_VERIFY_POLL_INTERVAL", "1s");
+		Map<String, String> environment = SampleProcess.crowdedEnvironment(mode, this.mariadb.get());
 		List<String> all = new ArrayList<>(List.of("--spring.flyway.locations=filesystem:" + this.migrations));
 		all.addAll(List.of(arguments));
 		return SampleProcess.start(name, SampleProcess.jar(), this.workingDirectory, environment,

@@ -9,10 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import io.schemagate.testsupport.TestDatabase;
 
 import static org.awaitility.Awaitility.await;
 
@@ -73,6 +77,35 @@ final class SampleProcess implements AutoCloseable {
 	 */
 	static SampleProcess start(Path workingDirectory, Map<String, String> environment, String... arguments) {
 		return start("sample", jar(), workingDirectory, environment, arguments);
+	}
+
+	/**
+	 * The environment a pod of the sample gets: its mode and its database, as a Job or a
+	 * Deployment passes them.
+	 * @param mode {@code migrate} or {@code verify}
+	 * @param database the database
+	 * @return a mutable map
+	 */
+	static Map<String, String> environment(String mode, TestDatabase database) {
+		return new HashMap<>(
+				Map.of("DB_MODE", mode, "SPRING_DATASOURCE_URL", database.url(), "SPRING_DATASOURCE_USERNAME",
+						database.username(), "SPRING_DATASOURCE_PASSWORD", Objects.toString(database.password(), "")));
+	}
+
+	/**
+	 * As {@link #environment(String, TestDatabase)}, for one of many processes started
+	 * together on a small machine: lean JVMs, services that start unready and check every
+	 * second.
+	 * @param mode {@code migrate} or {@code verify}
+	 * @param database the database
+	 * @return a mutable map
+	 */
+	static Map<String, String> crowdedEnvironment(String mode, TestDatabase database) {
+		Map<String, String> environment = environment(mode, database);
+		environment.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
+		environment.put("DB_VERIFY_POLL_INTERVAL", "1s");
+		return environment;
 	}
 
 	/**
