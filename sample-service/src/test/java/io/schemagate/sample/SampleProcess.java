@@ -94,8 +94,8 @@ final class SampleProcess implements AutoCloseable {
 
 	/**
 	 * As {@link #environment(String, TestDatabase)}, for one of many processes started
-	 * together on a small machine: lean JVMs, services that start unready and check every
-	 * second.
+	 * together on a small machine: lean JVMs, small pools, services that start unready
+	 * and check every second.
 	 * @param mode {@code migrate} or {@code verify}
 	 * @param database the database
 	 * @return a mutable map
@@ -103,6 +103,8 @@ final class SampleProcess implements AutoCloseable {
 	static Map<String, String> crowdedEnvironment(String mode, TestDatabase database) {
 		Map<String, String> environment = environment(mode, database);
 		environment.put("JAVA_TOOL_OPTIONS", "-Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+		// thirty pools of Hikari's default ten connections would exceed PostgreSQL's 100
+		environment.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "2");
 		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
 		environment.put("DB_VERIFY_POLL_INTERVAL", "1s");
 		return environment;

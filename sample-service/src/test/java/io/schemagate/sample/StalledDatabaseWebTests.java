@@ -1,0 +1,136 @@
+package io.schemagate.sample;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.StallingTcpProxy;
+import io.schemagate.testsupport.TestDatabase;
+import io.schemagate.testsupport.TestDatabaseExtension;
+import io.schemagate.verify.SchemaNotReadyException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A database that stops answering without closing anything (a network partition, a host
+ * that vanished), unlike {@code TcpProxy.cut()}: no reset arrives, so only timeouts can
+ * tell. The service must still report {@code UNREACHABLE}, and come back once the network
+ * heals.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StalledDatabaseWebTests {
+
+	/** Runs the tests that show a known bug; see their descriptions. */
+	static final String KNOWN_BUGS = "schemagate.known-bugs";
+
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+	@RegisterExtension
+	final TestDatabaseExtension postgres = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
+
+	private final StallingTcpProxy proxy = new StallingTcpProxy("127.0.0.1", 5432);
+
+	@AfterEach
+	void closeProxy() {
+		this.proxy.close();
+	}
+
+	@Test
+	void databaseThatStopsAnsweringShowsUnreachableThenReadyOnceItAnswers() {
+		migrate();
+		// refreshed every second: longer than Hikari's 500 ms alive-bypass window, so the
+		// pool validates the idle connection before the check uses it
+		try (RunningService service = start("db.verify.refresh-interval=1s")) {
+			ServiceClient client = service.client();
+			assertThat(client.schema().state()).isEqualTo("READY");
+			this.proxy.stall();
+			await("UNREACHABLE").atMost(Duration.ofSeconds(5))
+				.until(() -> "UNREACHABLE".equals(client.schema().state()));
+			assertThat(client.get("/actuator/health/schema").<String>json("$.status")).isEqualTo("DOWN");
+			assertThat(client.readiness()).isEqualTo(503);
+			assertThat(client.liveness()).isEqualTo(200);
+			this.proxy.resume();
+			await("READY").atMost(Duration.ofSeconds(5)).until(() -> "READY".equals(client.schema().state()));
+			assertThat(client.readiness()).isEqualTo(200);
+		}
+	}
+
+	/**
+	 * Bug: the history query has no bound that works when the server stops answering.
+	 * {@code Statement.setQueryTimeout} makes the PostgreSQL driver send a cancel request
+	 * over a new connection, which cannot get through either, so the monitor thread
+	 * blocks in a socket read (until TCP gives up, about 15 minutes on Linux) and health
+	 * keeps reporting the last check, {@code READY}, {@code UP}. It happens whenever the
+	 * check borrows a connection used less than 500 ms before (Hikari's alive-bypass
+	 * window): a refresh or poll interval under 500 ms, or a busy service.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = KNOWN_BUGS, matches = "true")
+	void databaseThatStopsAnsweringMidCheckShowsUnreachableWithinTheConnectTimeout() {
+		migrate();
+		try (RunningService service = start("db.verify.refresh-interval=300ms")) {
+			ServiceClient client = service.client();
+			assertThat(client.schema().state()).isEqualTo("READY");
+			this.proxy.stall();
+			await("UNREACHABLE").atMost(Duration.ofSeconds(10))
+				.until(() -> "UNREACHABLE".equals(client.schema().state()));
+			assertThat(client.readiness()).isEqualTo(503);
+		}
+	}
+
+	/**
+	 * Bug (same cause): {@code wait} checks on the main thread, so a check that hangs
+	 * hangs startup past {@code db.verify.wait-timeout}, with no failure report.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = KNOWN_BUGS, matches = "true")
+	void waitModeGivesUpAfterTheWaitTimeoutWhenTheDatabaseStopsAnswering(CapturedOutput output) {
+		CompletableFuture<RunningService> starting = CompletableFuture.supplyAsync(
+				() -> start("db.verify.on-startup=wait", "db.verify.poll-interval=200ms", "db.verify.wait-timeout=3s"));
+		try {
+			await().atMost(Duration.ofSeconds(30)).until(() -> output.toString().contains("Waiting for the database"));
+			this.proxy.stall();
+			await("startup failed").atMost(Duration.ofSeconds(3).plus(CONNECT_TIMEOUT).plusSeconds(3))
+				.until(starting::isDone);
+			assertThat(starting).failsWithin(Duration.ZERO)
+				.withThrowableThat()
+				.havingRootCause()
+				.isInstanceOf(SchemaNotReadyException.class);
+		}
+		finally {
+			this.proxy.resume();
+			starting.thenAccept(RunningService::close);
+		}
+	}
+
+	private RunningService start(String... properties) {
+		String url = database().url().replaceFirst("//[^/]+/", "//127.0.0.1:" + this.proxy.port() + "/");
+		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
+				"db.verify.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms", "db.verify.poll-interval=300ms",
+				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500"));
+		all.addAll(List.of(properties));
+		return RunningService.start(database(), List.of(), all.toArray(String[]::new));
+	}
+
+	private void migrate() {
+		Flyway.configure().dataSource(database().dataSource()).locations("classpath:db/migration").load().migrate();
+	}
+
+	private TestDatabase database() {
+		return this.postgres.get();
+	}
+
+}
