@@ -67,8 +67,8 @@ public class SchemagateProperties {
 		private StartupPolicy onStartup = StartupPolicy.FAIL;
 
 		/**
-		 * How long a check may wait for a database connection before the database counts
-		 * as unreachable.
+		 * How long a check may wait for a database connection, and then for each answer
+		 * to its query, before the database counts as unreachable.
 		 */
 		private Duration connectTimeout = Duration.ofSeconds(10);
 

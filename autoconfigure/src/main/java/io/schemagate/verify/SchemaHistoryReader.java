@@ -57,13 +57,15 @@ public class SchemaHistoryReader {
 	/**
 	 * Read every row, in the order applied.
 	 * @param connection the connection to read with
-	 * @param timeoutSeconds the query timeout
+	 * @param timeoutSeconds the query timeout, or 0 for none
 	 * @return the rows, or {@code null} when the table (or its schema) does not exist
 	 * @throws SQLException when the table exists but cannot be read
 	 */
 	public @Nullable List<AppliedMigration> read(Connection connection, int timeoutSeconds) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.setQueryTimeout(timeoutSeconds);
+			if (timeoutSeconds > 0) {
+				statement.setQueryTimeout(timeoutSeconds);
+			}
 			try (ResultSet rows = statement.executeQuery(sql(connection))) {
 				List<AppliedMigration> history = new ArrayList<>();
 				while (rows.next()) {

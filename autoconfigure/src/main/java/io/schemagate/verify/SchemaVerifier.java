@@ -2,6 +2,7 @@ package io.schemagate.verify;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,12 @@ public class SchemaVerifier {
 		thread.setDaemon(true);
 		thread.start();
 	};
+
+	/**
+	 * Runs a driver's network timeout work where the driver asks: PostgreSQL, MariaDB and
+	 * H2 do it at once.
+	 */
+	private static final Executor IN_PLACE = Runnable::run;
 
 	private final DataSource dataSource;
 
@@ -116,7 +123,7 @@ public class SchemaVerifier {
 		long started = System.nanoTime();
 		SchemaStatus status;
 		try (Connection connection = connect()) {
-			List<AppliedMigration> history = this.reader.read(connection, timeoutSeconds());
+			List<AppliedMigration> history = readBounded(connection);
 			status = (history != null) ? this.calculator.calculate(history) : this.calculator.withoutHistory();
 		}
 		catch (TimeoutException ex) {
@@ -162,6 +169,55 @@ public class SchemaVerifier {
 		}
 		catch (SQLException ex) {
 			throw new CompletionException(ex);
+		}
+	}
+
+	/**
+	 * Read the history with the connect timeout as the network timeout. A query timeout
+	 * does not bound a check when the server stops answering: the driver sends its cancel
+	 * request over a new connection, which cannot get through either, and the PostgreSQL
+	 * driver then waits for that request as long as its own cancel timeout (10 s) before
+	 * the query returns. A query timeout serves only drivers without network timeouts.
+	 * The previous network timeout is put back, for pools that do not reset it.
+	 */
+	private @Nullable List<AppliedMigration> readBounded(Connection connection) throws SQLException {
+		int previous = networkTimeout(connection);
+		if (!setNetworkTimeout(connection, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))) {
+			return this.reader.read(connection, timeoutSeconds());
+		}
+		try {
+			return this.reader.read(connection, 0);
+		}
+		finally {
+			restoreNetworkTimeout(connection, previous);
+		}
+	}
+
+	private static int networkTimeout(Connection connection) throws SQLException {
+		try {
+			return connection.getNetworkTimeout();
+		}
+		catch (SQLFeatureNotSupportedException ex) {
+			return 0;
+		}
+	}
+
+	private static void restoreNetworkTimeout(Connection connection, int milliseconds) {
+		try {
+			setNetworkTimeout(connection, milliseconds);
+		}
+		catch (SQLException ex) {
+			// a read that timed out breaks the connection, and the pool discards it
+		}
+	}
+
+	private static boolean setNetworkTimeout(Connection connection, int milliseconds) throws SQLException {
+		try {
+			connection.setNetworkTimeout(IN_PLACE, milliseconds);
+			return true;
+		}
+		catch (SQLFeatureNotSupportedException ex) {
+			return false;
 		}
 	}
 

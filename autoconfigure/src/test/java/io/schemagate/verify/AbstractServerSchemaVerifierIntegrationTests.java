@@ -2,6 +2,7 @@ package io.schemagate.verify;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -11,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.StallingTcpProxy;
 import io.schemagate.testsupport.TcpProxy;
 import io.schemagate.testsupport.TestDatabaseExtension;
 
@@ -111,6 +114,34 @@ abstract class AbstractServerSchemaVerifierIntegrationTests extends AbstractSche
 					.isLessThanOrEqualTo(pool.getMaximumPoolSize());
 			}
 			await().atMost(Duration.ofSeconds(5)).until(() -> threadsNamed("schemagate-monitor") == 0);
+		}
+	}
+
+	@Test
+	void checkOnConnectionWhoseServerStopsAnsweringIsUnreachableWithinTheConnectTimeout() {
+		migrate();
+		URI server = URI.create(this.database.get().url().substring("jdbc:".length()));
+		Duration connectTimeout = Duration.ofSeconds(1);
+		try (StallingTcpProxy proxy = new StallingTcpProxy(server.getHost(), server.getPort())) {
+			// one connection, kept open: the check meets the stall in its query, not
+			// while connecting
+			SingleConnectionDataSource connection = new SingleConnectionDataSource(
+					this.database.get()
+						.url()
+						.replace(server.getHost() + ":" + server.getPort(), "127.0.0.1:" + proxy.port()),
+					this.database.get().username(), this.database.get().password(), true);
+			try {
+				SchemaVerifier verifier = SchemaVerifier.of(configure().dataSource(connection), connectTimeout);
+				assertThat(verifier.check().state()).isEqualTo(SchemaState.READY);
+				proxy.stall();
+				CompletableFuture<SchemaStatus> check = CompletableFuture.supplyAsync(verifier::check);
+				assertThat(check).succeedsWithin(connectTimeout.plusSeconds(2))
+					.satisfies((status) -> assertThat(status.state()).isEqualTo(SchemaState.UNREACHABLE));
+			}
+			finally {
+				proxy.resume();
+				connection.destroy();
+			}
 		}
 	}
 
