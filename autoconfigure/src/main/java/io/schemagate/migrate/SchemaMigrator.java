@@ -1,6 +1,5 @@
 package io.schemagate.migrate;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -28,9 +27,11 @@ public class SchemaMigrator {
 	public MigrationOutcome migrate(Flyway flyway) {
 		long started = System.nanoTime();
 		try {
-			checkConnection(flyway);
-			logger.info("Running pending migrations");
-			MigrateResult result = flyway.migrate();
+			MigrateResult result;
+			try (MigrationQueue.Turn turn = MigrationQueue.join(flyway.getConfiguration())) {
+				logger.info("Running pending migrations");
+				result = flyway.migrate();
+			}
 			// Flyway leaves the target version unset when nothing was pending
 			String version = (result.migrationsExecuted > 0) ? result.targetSchemaVersion : result.initialSchemaVersion;
 			MigrationOutcome outcome = new MigrationOutcome(MigrateExitCode.SUCCESS, result.migrationsExecuted,
@@ -46,15 +47,6 @@ public class SchemaMigrator {
 			logger.error("Migration failed (exit code " + exitCode.code() + "): " + Messages.describe(ex));
 			return new MigrationOutcome(exitCode, 0, null, null, since(started), ex);
 		}
-	}
-
-	/**
-	 * Open and close one connection first, so an unreachable database is told apart from
-	 * a migration that fails.
-	 */
-	private static void checkConnection(Flyway flyway) throws SQLException {
-		Connection connection = flyway.getConfiguration().getDataSource().getConnection();
-		connection.close();
 	}
 
 	private static String orEmpty(@Nullable String version) {
