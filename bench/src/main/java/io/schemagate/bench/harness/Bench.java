@@ -1,0 +1,115 @@
+package io.schemagate.bench.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures what the schema check costs, from 10 to 10,000 migrations, on PostgreSQL, and
+ * writes the table to {@code bench/RESULTS.md}. Run it with {@code bench/run.sh}.
+ * <p>
+ * Settings, from the environment: {@code BENCH_SIZES} (default
+ * {@code 10,100,1000,10000}), {@code BENCH_REPETITIONS} (process starts of each variant,
+ * default 3) and the server in {@code BENCH_POSTGRESQL_URL},
+ * {@code BENCH_POSTGRESQL_USERNAME} and {@code BENCH_POSTGRESQL_PASSWORD} (default the
+ * local server as {@code postgres}).
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+		Path home = Path.of(args.length > 0 ? args[0] : "bench").toAbsolutePath().normalize();
+		Path jar = home.resolve("target/schemagate-bench.jar");
+		Path work = home.resolve("target/bench-work");
+		List<Integer> sizes = Arrays.stream(env("BENCH_SIZES", "10,100,1000,10000").split(","))
+			.map(String::trim)
+			.map(Integer::valueOf)
+			.toList();
+		int repetitions = Integer.parseInt(env("BENCH_REPETITIONS", "3"));
+		BenchDatabase database = BenchDatabase.fromEnvironment();
+		Report report = new Report(database.serverVersion(), sizes, repetitions);
+		long started = System.nanoTime();
+
+		Map<Integer, MigrationSet> sets = new LinkedHashMap<>();
+		Map<Integer, String> databases = new LinkedHashMap<>();
+		for (int size : sizes) {
+			long setup = System.nanoTime();
+			MigrationSet set = MigrationSet.generate(size, work.resolve("migrations"));
+			sets.put(size, set);
+			databases.put(size, database.prepare(set));
+			log("Prepared %,d migrations in %.1f s", size, seconds(setup));
+		}
+
+		StepBenchmark steps = new StepBenchmark();
+		try (HikariDataSource pool = database.dataSource(databases.get(sizes.get(0)), 4)) {
+			// unmeasured: the JIT compiles Flyway's and Schemagate's code before any size
+			// is measured, not while the first one is
+			steps.run(sets.get(sizes.get(0)), pool, 7);
+		}
+		for (int size : sizes) {
+			try (HikariDataSource pool = database.dataSource(databases.get(size), 4)) {
+				// in process, steps are cheap to repeat, but where Flyway takes seconds
+				// per
+				// step fewer runs do
+				int runs = (size >= 10_000) ? 3 : 7;
+				report.steps(size, steps.run(sets.get(size), pool, runs));
+			}
+			log("Schema steps measured at %,d migrations", size);
+		}
+
+		// the quick parts first, so a problem shows before the long one
+		StartupBenchmark startup = new StartupBenchmark(jar, work.resolve("logs"), database);
+		int probeSize = sizes.stream().filter((size) -> size <= 1000).reduce((a, b) -> b).orElse(sizes.get(0));
+		List<String> probeArguments = startup.arguments(sets.get(probeSize), databases.get(probeSize),
+				new StartupBenchmark.Variant("probe", "", "--db.mode=verify", "--bench.count-statements=true",
+						"--db.verify.refresh-interval=0", "--bench.exit-when-ready=false"));
+		try (ServiceProcess service = ServiceProcess.start(jar, work.resolve("logs/probes.log"), probeArguments)) {
+			service.awaitReady();
+			report.probes(probeSize, new ProbeBenchmark().run(service));
+		}
+		log("Probes measured");
+
+		report.lockWait(new LockWaitBenchmark(database, work.resolve("migrations")).run(repetitions));
+		log("Lock wait measured");
+
+		for (int size : sizes) {
+			// the target is at 1,000 migrations: twice the starts there
+			int starts = (size == 1000) ? 2 * repetitions : repetitions;
+			report.startup(size, startup.run(sets.get(size), databases.get(size), starts));
+		}
+		report.startupStatements(probeSize, startup.countStatements(sets.get(probeSize), databases.get(probeSize)));
+		log("Startup measured; whole run %.0f s", seconds(started));
+
+		String table = report.render(seconds(started));
+		System.out.println();
+		System.out.println(table);
+		Files.writeString(home.resolve("RESULTS.md"), table);
+		System.out.println("Written to " + home.resolve("RESULTS.md"));
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static void log(String format, Object... values) {
+		System.out.printf(format + "%n", values);
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

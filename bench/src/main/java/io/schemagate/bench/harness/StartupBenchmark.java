@@ -1,0 +1,142 @@
+package io.schemagate.bench.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Part 1: whole-process startup of the same service jar in each variant, launch to ready
+ * (services) or launch to exit (migration jobs), on a database that already holds every
+ * migration. Variants take turns within each repetition, so a noisy moment on a shared
+ * machine hits them all alike.
+ */
+final class StartupBenchmark {
+
+	/** Schemagate's auto-configurations, excluded to get Boot's own default. */
+	private static final String WITHOUT_SCHEMAGATE = "--spring.autoconfigure.exclude="
+			+ "io.schemagate.autoconfigure.SchemagateAutoConfiguration,"
+			+ "io.schemagate.autoconfigure.health.SchemagateHealthAutoConfiguration,"
+			+ "io.schemagate.autoconfigure.metrics.SchemagateMetricsAutoConfiguration";
+
+	static final List<Variant> SERVICES = List.of(
+			new Variant("floor", "no schema check", "--spring.flyway.enabled=false"),
+			new Variant("floor+conn", "no schema check; pool opened, one query", "--spring.flyway.enabled=false",
+					"--bench.touch-database=true"),
+			new Variant("boot-default", "Boot's default: Flyway migrate, nothing pending", WITHOUT_SCHEMAGATE),
+			new Variant("validate", "a FlywayMigrationStrategy calling validate()", "--bench.strategy=validate"),
+			new Variant("verify", "Schemagate verify", "--db.mode=verify"));
+
+	static final List<Variant> JOBS = List.of(
+			new Variant("boot-default-job", "Boot's default as a job: migrate, nothing pending, no web server",
+					WITHOUT_SCHEMAGATE, "--spring.main.web-application-type=none"),
+			new Variant("migrate", "Schemagate migrate, nothing pending", "--db.mode=migrate"));
+
+	private final Path jar;
+
+	private final Path logs;
+
+	private final BenchDatabase database;
+
+	StartupBenchmark(Path jar, Path logs, BenchDatabase database) {
+		this.jar = jar;
+		this.logs = logs;
+		this.database = database;
+	}
+
+	/**
+	 * Start every variant {@code repetitions} times on one database.
+	 * @return the samples, by variant name
+	 */
+	Map<String, Samples> run(MigrationSet set, String databaseName, int repetitions) {
+		Map<String, Samples> results = new LinkedHashMap<>();
+		List<Variant> all = new ArrayList<>(SERVICES);
+		all.addAll(JOBS);
+		all.forEach((variant) -> results.put(variant.name(), new Samples()));
+		SERVICES.forEach((variant) -> results.put(cpu(variant.name()), new Samples()));
+		// one unmeasured start first: the OS's file cache, not the variant, pays for
+		// the first read of the jar and the scripts
+		time(set, databaseName, SERVICES.get(0), "warmup");
+		for (int repetition = 1; repetition <= repetitions; repetition++) {
+			for (Variant variant : all) {
+				try (ServiceProcess process = ServiceProcess.start(this.jar,
+						log(set, variant, Integer.toString(repetition)), arguments(set, databaseName, variant))) {
+					if (JOBS.contains(variant)) {
+						results.get(variant.name()).add(process.awaitExit(0));
+					}
+					else {
+						results.get(variant.name()).add(process.awaitReady());
+						results.get(cpu(variant.name())).add(process.cpuAtReady());
+					}
+				}
+			}
+			System.out.printf("  %,d migrations: repetition %d of %d done%n", set.size(), repetition, repetitions);
+		}
+		return results;
+	}
+
+	/**
+	 * Statements each service variant sent while starting, counted in a separate start.
+	 * @return the counts, by variant name
+	 */
+	Map<String, Long> countStatements(MigrationSet set, String databaseName) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (Variant variant : SERVICES) {
+			List<String> arguments = arguments(set, databaseName, variant);
+			arguments.add("--bench.count-statements=true");
+			try (ServiceProcess process = ServiceProcess.start(this.jar, log(set, variant, "count"), arguments)) {
+				counts.put(variant.name(), process.statementsAtReady());
+			}
+		}
+		return counts;
+	}
+
+	/**
+	 * The key of a service variant's CPU time samples.
+	 * @param variant the variant's name
+	 * @return the key
+	 */
+	static String cpu(String variant) {
+		return variant + "/cpu";
+	}
+
+	private double time(MigrationSet set, String databaseName, Variant variant, String run) {
+		try (ServiceProcess process = ServiceProcess.start(this.jar, log(set, variant, run),
+				arguments(set, databaseName, variant))) {
+			return JOBS.contains(variant) ? process.awaitExit(0) : process.awaitReady();
+		}
+	}
+
+	List<String> arguments(MigrationSet set, String databaseName, Variant variant) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.database.url(databaseName),
+				"--spring.datasource.username=" + this.database.username(),
+				"--spring.datasource.password=" + this.database.password(),
+				"--spring.flyway.locations=" + set.location(), "--server.port=0"));
+		arguments.addAll(variant.arguments());
+		if (arguments.stream().noneMatch((argument) -> argument.startsWith("--bench.exit-when-ready="))) {
+			arguments.add("--bench.exit-when-ready=true");
+		}
+		return arguments;
+	}
+
+	private Path log(MigrationSet set, Variant variant, String run) {
+		return this.logs.resolve(set.size() + "-" + variant.name() + "-" + run + ".log");
+	}
+
+	/**
+	 * One way to start the service.
+	 *
+	 * @param name the column name
+	 * @param description what it is
+	 * @param arguments what makes it so
+	 */
+	record Variant(String name, String description, List<String> arguments) {
+
+		Variant(String name, String description, String... arguments) {
+			this(name, description, List.of(arguments));
+		}
+
+	}
+
+}
