@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.StallingTcpProxy;
 import io.schemagate.testsupport.TcpProxy;
 import io.schemagate.testsupport.TestDatabaseExtension;
 
@@ -122,7 +121,7 @@ abstract class AbstractServerSchemaVerifierIntegrationTests extends AbstractSche
 		migrate();
 		URI server = URI.create(this.database.get().url().substring("jdbc:".length()));
 		Duration connectTimeout = Duration.ofSeconds(1);
-		try (StallingTcpProxy proxy = new StallingTcpProxy(server.getHost(), server.getPort())) {
+		try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort())) {
 			// one connection, kept open: the check meets the stall in its query, not
 			// while connecting
 			SingleConnectionDataSource connection = new SingleConnectionDataSource(

@@ -15,7 +15,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.schemagate.testsupport.DatabaseKind;
-import io.schemagate.testsupport.StallingTcpProxy;
+import io.schemagate.testsupport.TcpProxy;
 import io.schemagate.testsupport.TestDatabase;
 import io.schemagate.testsupport.TestDatabaseExtension;
 import io.schemagate.verify.SchemaNotReadyException;
@@ -37,7 +37,7 @@ class StalledDatabaseWebTests {
 	@RegisterExtension
 	final TestDatabaseExtension postgres = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
 
-	private final StallingTcpProxy proxy = new StallingTcpProxy("127.0.0.1", 5432);
+	private final TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
 
 	@AfterEach
 	void closeProxy() {

@@ -10,13 +10,16 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * A TCP proxy on loopback between an application and its database, so a test can take the
- * database away ({@link #cut()}) and give it back ({@link #restore()}) without stopping a
- * server other tests share.
+ * database away without stopping a server other tests share: {@link #cut()} closes every
+ * connection, as a database that went away, and {@link #restore()} gives it back;
+ * {@link #stall()} holds every byte without closing anything, as a network partition or a
+ * host that vanished, until {@link #resume()}.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -29,6 +32,8 @@ public final class TcpProxy implements AutoCloseable {
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
 	private volatile @Nullable ServerSocket server;
+
+	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	/**
 	 * Start a proxy to a target on an ephemeral loopback port.
@@ -68,8 +73,26 @@ public final class TcpProxy implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stop forwarding without closing anything: bytes sent from now on are held, and
+	 * connections made from now on reach the target only after {@link #resume()}.
+	 */
+	public synchronized void stall() {
+		if (this.gate.getCount() == 0) {
+			this.gate = new CountDownLatch(1);
+		}
+	}
+
+	/**
+	 * Forward again, held bytes first, as a healed network delivers them.
+	 */
+	public synchronized void resume() {
+		this.gate.countDown();
+	}
+
 	@Override
 	public void close() {
+		resume();
 		cut();
 	}
 
@@ -90,7 +113,9 @@ public final class TcpProxy implements AutoCloseable {
 	private void accept(ServerSocket server) {
 		while (!server.isClosed()) {
 			try {
-				connect(server.accept());
+				Socket client = server.accept();
+				this.sockets.add(client);
+				daemon("tcp-proxy-connect", () -> connect(client));
 			}
 			catch (IOException ex) {
 				// closed by cut()
@@ -100,8 +125,8 @@ public final class TcpProxy implements AutoCloseable {
 
 	private void connect(Socket client) {
 		try {
+			awaitGate();
 			Socket target = new Socket(this.targetHost, this.targetPort);
-			this.sockets.add(client);
 			this.sockets.add(target);
 			daemon("tcp-proxy-up", () -> pump(client, target));
 			daemon("tcp-proxy-down", () -> pump(target, client));
@@ -113,8 +138,13 @@ public final class TcpProxy implements AutoCloseable {
 	}
 
 	private void pump(Socket from, Socket to) {
+		byte[] buffer = new byte[8192];
 		try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-			in.transferTo(out);
+			for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+				awaitGate();
+				out.write(buffer, 0, read);
+				out.flush();
+			}
 		}
 		catch (IOException ex) {
 			// one side closed
@@ -124,6 +154,16 @@ public final class TcpProxy implements AutoCloseable {
 			closeQuietly(to);
 			this.sockets.remove(from);
 			this.sockets.remove(to);
+		}
+	}
+
+	private void awaitGate() throws IOException {
+		try {
+			this.gate.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", ex);
 		}
 	}
 
