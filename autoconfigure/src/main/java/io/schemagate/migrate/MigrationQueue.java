@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
+import io.schemagate.verify.SchemaHistoryReader;
+
 /**
  * Lets migrate jobs on one PostgreSQL database take turns without waiting on Flyway's
  * lock retries. Flyway tries its advisory lock and sleeps a whole second between tries,
@@ -64,8 +66,7 @@ final class MigrationQueue {
 				return () -> {
 				};
 			}
-			String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
-					: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+			String schema = SchemaHistoryReader.historySchema(configuration);
 			PostgresTurn turn = new PostgresTurn(connection, schema, configuration.getTable());
 			turn.take(configuration.getLockRetryCount());
 			return turn;

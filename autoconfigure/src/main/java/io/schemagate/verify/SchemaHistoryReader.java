@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,19 @@ public class SchemaHistoryReader {
 	public SchemaHistoryReader(@Nullable String schema, String table) {
 		this.schema = schema;
 		this.table = table;
+	}
+
+	/**
+	 * The schema Flyway keeps its history in, as Flyway picks it: the default schema,
+	 * else the first of the schemas it manages.
+	 * @param configuration the Flyway configuration
+	 * @return the schema, or {@code null} for the connection's current schema
+	 */
+	public static @Nullable String historySchema(Configuration configuration) {
+		if (configuration.getDefaultSchema() != null) {
+			return configuration.getDefaultSchema();
+		}
+		return (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
 	}
 
 	/**

@@ -87,8 +87,7 @@ public class SchemaVerifier {
 				|| target == MigrationVersion.CURRENT;
 		SchemaStateCalculator calculator = new SchemaStateCalculator(local, configuration.getIgnoreMigrationPatterns(),
 				latest ? null : target);
-		String schema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
-				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+		String schema = SchemaHistoryReader.historySchema(configuration);
 		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
 		String locations = Arrays.stream(configuration.getLocations())
 			.map(Location::getDescriptor)

@@ -25,8 +25,7 @@ final class ScriptPlaceholders {
 		this.suffix = configuration.getPlaceholderSuffix();
 		String separator = configuration.getPlaceholderSeparator();
 		configuration.getPlaceholders().forEach(this::put);
-		String defaultSchema = (configuration.getDefaultSchema() != null) ? configuration.getDefaultSchema()
-				: (configuration.getSchemas().length > 0) ? configuration.getSchemas()[0] : null;
+		String defaultSchema = SchemaHistoryReader.historySchema(configuration);
 		if (defaultSchema != null) {
 			put("flyway" + separator + "defaultSchema", defaultSchema);
 		}
