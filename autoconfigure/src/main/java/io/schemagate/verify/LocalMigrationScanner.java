@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.FileCopyUtils;
 
@@ -31,7 +29,7 @@ public class LocalMigrationScanner {
 
 	private final Configuration configuration;
 
-	private final PathMatchingResourcePatternResolver resolver;
+	private final MigrationResources resources;
 
 	private final Charset encoding;
 
@@ -42,7 +40,7 @@ public class LocalMigrationScanner {
 	 */
 	public LocalMigrationScanner(Configuration configuration) {
 		this.configuration = configuration;
-		this.resolver = new PathMatchingResourcePatternResolver(configuration.getClassLoader());
+		this.resources = new MigrationResources(configuration.getClassLoader());
 		this.encoding = configuration.getEncoding();
 	}
 
@@ -55,9 +53,11 @@ public class LocalMigrationScanner {
 	public List<LocalMigration> scan() {
 		List<LocalMigration> migrations = new ArrayList<>();
 		for (Location location : this.configuration.getLocations()) {
-			scanScripts(location, migrations);
+			// one walk of each location finds both scripts and classes
+			List<Resource> resources = resources(location);
+			scanScripts(resources, migrations);
 			if (location.isClassPath()) {
-				scanClasses(location, migrations);
+				scanClasses(location, resources, migrations);
 			}
 		}
 		for (JavaMigration migration : this.configuration.getJavaMigrations()) {
@@ -67,9 +67,9 @@ public class LocalMigrationScanner {
 		return migrations;
 	}
 
-	private void scanScripts(Location location, List<LocalMigration> migrations) {
+	private void scanScripts(List<Resource> resources, List<LocalMigration> migrations) {
 		String[] suffixes = this.configuration.getSqlMigrationSuffixes();
-		for (Resource resource : resources(location, "*")) {
+		for (Resource resource : resources) {
 			String filename = resource.getFilename();
 			String suffix = (filename != null) ? suffixOf(filename, suffixes) : null;
 			if (suffix != null) {
@@ -91,12 +91,12 @@ public class LocalMigrationScanner {
 		return new LocalMigration(null, name.description(), "SQL", filename, ScriptChecksum.of(replaced), checksum);
 	}
 
-	private void scanClasses(Location location, List<LocalMigration> migrations) {
+	private void scanClasses(Location location, List<Resource> resources, List<LocalMigration> migrations) {
 		String prefix = this.configuration.getSqlMigrationPrefix();
 		String repeatablePrefix = this.configuration.getRepeatableSqlMigrationPrefix();
-		for (Resource resource : resources(location, "*.class")) {
+		for (Resource resource : resources) {
 			String filename = resource.getFilename();
-			if (filename == null || filename.contains("$")
+			if (filename == null || !filename.endsWith(".class") || filename.contains("$")
 					|| !(filename.startsWith(prefix) || filename.startsWith(repeatablePrefix))) {
 				continue;
 			}
@@ -109,7 +109,7 @@ public class LocalMigrationScanner {
 
 	private @Nullable JavaMigration instantiate(Location location, Resource resource) {
 		try {
-			String path = pathFromRoot(location, resource);
+			String path = MigrationResources.pathFromRoot(location, resource);
 			String className = ClassUtils.convertResourcePathToClassName(path.substring(0, path.length() - 6));
 			Class<?> type = ClassUtils.forName(className, this.configuration.getClassLoader());
 			if (!JavaMigration.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
@@ -127,32 +127,13 @@ public class LocalMigrationScanner {
 				migration.getClass().getName(), migration.getChecksum(), null);
 	}
 
-	private List<Resource> resources(Location location, String pattern) {
-		if (!location.isClassPath() && !location.isFileSystem()) {
-			throw new IllegalStateException("Unsupported Flyway location '" + location.getDescriptor() + "'");
-		}
-		String root = (location.isClassPath() ? "classpath*:" : "file:") + location.getRootPath();
+	private List<Resource> resources(Location location) {
 		try {
-			Map<String, Resource> unique = new LinkedHashMap<>();
-			for (Resource resource : this.resolver.getResources(root + "/**/" + pattern)) {
-				String path = pathFromRoot(location, resource);
-				boolean matches = location.getPathRegex() == null || location.matchesPath(path);
-				if (matches && resource.isReadable()) {
-					// the same path in two classpath entries is one migration to Flyway
-					unique.putIfAbsent(path, resource);
-				}
-			}
-			return List.copyOf(unique.values());
+			return List.copyOf(this.resources.list(location).values());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Unable to scan Flyway location '" + location.getDescriptor() + "'", ex);
 		}
-	}
-
-	private static String pathFromRoot(Location location, Resource resource) throws IOException {
-		String url = resource.getURL().toString();
-		int start = url.lastIndexOf(location.getRootPath() + "/");
-		return (start >= 0) ? url.substring(start) : url;
 	}
 
 	private String read(Resource resource) {
