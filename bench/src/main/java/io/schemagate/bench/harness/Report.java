@@ -167,13 +167,13 @@ final class Report {
 				.forEach((step) -> out.append(String.format(Locale.ROOT, " %.1f |", row.get(step).samples().median())));
 			double verify = row.get("verify").samples().median();
 			double validate = row.get("validate").samples().median();
-			out.append(String.format(Locale.ROOT, " %.0f × |\n", validate / verify));
+			out.append(String.format(Locale.ROOT, " %.1f × |\n", validate / verify));
 			if (entry.getKey() == 1000) {
 				target("verifier step ≤ 100 ms at 1,000 migrations", "%.1f ms".formatted(verify), verify <= 100);
 			}
 			if (entry.getKey() == 10_000) {
 				target("verifier step ≤ 500 ms at 10,000 migrations", "%.1f ms".formatted(verify), verify <= 500);
-				target("verifier ≥ 10 × faster than validate() at 10,000", "%.0f ×".formatted(validate / verify),
+				target("verifier ≥ 10 × faster than validate() at 10,000", "%.1f ×".formatted(validate / verify),
 						validate / verify >= 10);
 			}
 		}
