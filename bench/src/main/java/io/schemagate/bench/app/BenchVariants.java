@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
  * floor with a connection: the pool opens and one query runs while the context starts.
  * <li>{@code bench.strategy=validate}: a {@link FlywayMigrationStrategy} that only calls
  * Flyway's {@code validate()} (Schemagate steps aside for it).
+ * <li>{@code bench.strategy=connect}: a {@link FlywayMigrationStrategy} that opens the
+ * pool and runs one query: what Boot's {@code Flyway} bean costs before any schema check.
  * <li>{@code bench.count-statements=true}: every statement sent through the
  * {@link DataSource} is counted, and {@code /bench/statements} tells the count; readiness
  * probes are timed inside the service, and {@code /bench/probe-times} tells the times.
@@ -62,6 +64,16 @@ public class BenchVariants {
 	@ConditionalOnProperty(name = "bench.strategy", havingValue = "validate")
 	FlywayMigrationStrategy benchValidateStrategy() {
 		return Flyway::validate;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "bench.strategy", havingValue = "connect")
+	FlywayMigrationStrategy benchConnectStrategy() {
+		return (flyway) -> {
+			Integer one = new JdbcTemplate(flyway.getConfiguration().getDataSource()).queryForObject("SELECT 1",
+					Integer.class);
+			logger.info("Bench: Flyway's engine built; opened the pool and ran one query (" + one + ")");
+		};
 	}
 
 	@Bean

@@ -24,6 +24,10 @@ final class StartupBenchmark {
 			new Variant("floor", "no schema check", "--spring.flyway.enabled=false"),
 			new Variant("floor+conn", "no schema check; pool opened, one query", "--spring.flyway.enabled=false",
 					"--bench.touch-database=true"),
+			new Variant("engine+conn",
+					"no schema check, but Boot builds Flyway's engine; a FlywayMigrationStrategy opens the pool and "
+							+ "runs one query",
+					"--bench.strategy=connect"),
 			new Variant("boot-default", "Boot's default: Flyway migrate, nothing pending", WITHOUT_SCHEMAGATE),
 			new Variant("validate", "a FlywayMigrationStrategy calling validate()", "--bench.strategy=validate"),
 			new Variant("verify", "Schemagate verify", "--db.mode=verify"));
