@@ -68,6 +68,14 @@ class LocalMigrationScannerTests {
 	}
 
 	@Test
+	void findsInAWildcardLocationWhatFlywayResolves() throws IOException {
+		String location = "filesystem:" + folder("folder") + "/*/scanned";
+		try (URLClassLoader classLoader = classLoader()) {
+			assertThat(scan(classLoader, location)).isEqualTo(flyway(classLoader, location)).hasSize(3);
+		}
+	}
+
+	@Test
 	void findsNothingInAFolderThatDoesNotExist() throws IOException {
 		try (URLClassLoader classLoader = classLoader()) {
 			assertThat(scan(classLoader, "filesystem:" + this.temp.resolve("nowhere"))).isEmpty();
