@@ -6,7 +6,7 @@
 #
 # Uses the PostgreSQL at BENCH_POSTGRESQL_URL (default jdbc:postgresql://127.0.0.1:5432/postgres,
 # user BENCH_POSTGRESQL_USERNAME, default postgres). BENCH_SIZES (default 10,100,1000,10000) and
-# BENCH_REPETITIONS (process starts per variant, default 3) change the run. About 15 minutes
+# BENCH_REPETITIONS (process starts per variant, default 3) change the run. 7 to 17 minutes
 # on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
