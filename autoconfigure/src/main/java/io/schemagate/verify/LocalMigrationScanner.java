@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,10 +55,10 @@ public class LocalMigrationScanner {
 		List<LocalMigration> migrations = new ArrayList<>();
 		for (Location location : this.configuration.getLocations()) {
 			// one walk of each location finds both scripts and classes
-			List<Resource> resources = resources(location);
-			scanScripts(resources, migrations);
+			Map<String, Resource> resources = resources(location);
+			scanScripts(resources.values(), migrations);
 			if (location.isClassPath()) {
-				scanClasses(location, resources, migrations);
+				scanClasses(resources, migrations);
 			}
 		}
 		for (JavaMigration migration : this.configuration.getJavaMigrations()) {
@@ -67,7 +68,7 @@ public class LocalMigrationScanner {
 		return migrations;
 	}
 
-	private void scanScripts(List<Resource> resources, List<LocalMigration> migrations) {
+	private void scanScripts(Collection<Resource> resources, List<LocalMigration> migrations) {
 		String[] suffixes = this.configuration.getSqlMigrationSuffixes();
 		for (Resource resource : resources) {
 			String filename = resource.getFilename();
@@ -91,25 +92,24 @@ public class LocalMigrationScanner {
 		return new LocalMigration(null, name.description(), "SQL", filename, ScriptChecksum.of(replaced), checksum);
 	}
 
-	private void scanClasses(Location location, List<Resource> resources, List<LocalMigration> migrations) {
+	private void scanClasses(Map<String, Resource> resources, List<LocalMigration> migrations) {
 		String prefix = this.configuration.getSqlMigrationPrefix();
 		String repeatablePrefix = this.configuration.getRepeatableSqlMigrationPrefix();
-		for (Resource resource : resources) {
+		resources.forEach((path, resource) -> {
 			String filename = resource.getFilename();
 			if (filename == null || !filename.endsWith(".class") || filename.contains("$")
 					|| !(filename.startsWith(prefix) || filename.startsWith(repeatablePrefix))) {
-				continue;
+				return;
 			}
-			JavaMigration migration = instantiate(location, resource);
+			JavaMigration migration = instantiate(path, resource);
 			if (migration != null) {
 				migrations.add(javaMigration(migration));
 			}
-		}
+		});
 	}
 
-	private @Nullable JavaMigration instantiate(Location location, Resource resource) {
+	private @Nullable JavaMigration instantiate(String path, Resource resource) {
 		try {
-			String path = MigrationResources.pathFromRoot(location, resource);
 			String className = ClassUtils.convertResourcePathToClassName(path.substring(0, path.length() - 6));
 			Class<?> type = ClassUtils.forName(className, this.configuration.getClassLoader());
 			if (!JavaMigration.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
@@ -117,7 +117,7 @@ public class LocalMigrationScanner {
 			}
 			return (JavaMigration) type.getDeclaredConstructor().newInstance();
 		}
-		catch (ReflectiveOperationException | IOException | LinkageError | RuntimeException ex) {
+		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
 			throw new IllegalStateException("Unable to load Java migration " + resource.getDescription(), ex);
 		}
 	}
@@ -127,9 +127,9 @@ public class LocalMigrationScanner {
 				migration.getClass().getName(), migration.getChecksum(), null);
 	}
 
-	private List<Resource> resources(Location location) {
+	private Map<String, Resource> resources(Location location) {
 		try {
-			return List.copyOf(this.resources.list(location).values());
+			return this.resources.list(location);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Unable to scan Flyway location '" + location.getDescriptor() + "'", ex);

@@ -43,7 +43,8 @@ final class MigrationResources {
 	 * List the readable files under a location that match its path pattern, if it has
 	 * one; a path found in two classpath entries is listed once, as Flyway sees it.
 	 * @param location the location
-	 * @return the files, each with its path from the location's root
+	 * @return the files, by their path starting with the location's root path (in a
+	 * classpath location, a class file's path names its class)
 	 * @throws IOException when the location cannot be read
 	 */
 	Map<String, Resource> list(Location location) throws IOException {
@@ -67,12 +68,8 @@ final class MigrationResources {
 
 	/**
 	 * The path of a resource from its location's root, as Flyway matches it.
-	 * @param location the location
-	 * @param resource a resource found under it
-	 * @return the path, starting with the root path
-	 * @throws IOException when the resource has no URL
 	 */
-	static String pathFromRoot(Location location, Resource resource) throws IOException {
+	private static String pathFromRoot(Location location, Resource resource) throws IOException {
 		String url = resource.getURL().toString();
 		int start = url.lastIndexOf(location.getRootPath() + "/");
 		return (start >= 0) ? url.substring(start) : url;

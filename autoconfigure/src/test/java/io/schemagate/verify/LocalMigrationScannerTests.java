@@ -1,6 +1,7 @@
 package io.schemagate.verify;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -32,6 +33,8 @@ class LocalMigrationScannerTests {
 			"db/scanned/R__bread_view.sql", "CREATE VIEW bread_view AS SELECT id FROM bread;", "db/scanned/notes.txt",
 			"not a migration", "db/other/V9__elsewhere.sql", "SELECT 1;");
 
+	private static final String JAVA_MIGRATION = "db/scannedjava/V3__Add_rye.class";
+
 	@TempDir
 	Path temp;
 
@@ -56,6 +59,38 @@ class LocalMigrationScannerTests {
 		try (URLClassLoader classLoader = classLoader(folder("folder"), archive("migrations.jar"))) {
 			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
 				.hasSize(3);
+		}
+	}
+
+	@Test
+	void findsJavaMigrationClassesInAFolderAsFlywayDoes() throws IOException {
+		try (URLClassLoader classLoader = classLoader()) {
+			assertThat(scan(classLoader, "classpath:db/scannedjava"))
+				.isEqualTo(flyway(classLoader, "classpath:db/scannedjava"))
+				.containsExactly("3 Add rye null");
+		}
+	}
+
+	@Test
+	void findsJavaMigrationClassesInAFolderAndAnArchiveOnceAsFlywayDoes() throws IOException {
+		Path archive = this.temp.resolve("classes.jar");
+		try (OutputStream out = Files.newOutputStream(archive); JarOutputStream jar = new JarOutputStream(out)) {
+			for (String folder : List.of("db/", "db/scannedjava/")) {
+				jar.putNextEntry(new JarEntry(folder));
+				jar.closeEntry();
+			}
+			jar.putNextEntry(new JarEntry(JAVA_MIGRATION));
+			try (InputStream in = getClass().getClassLoader().getResourceAsStream(JAVA_MIGRATION)) {
+				in.transferTo(jar);
+			}
+			jar.closeEntry();
+		}
+		// the class is in the test classes too, a folder: the archive makes it a mixed
+		// classpath, searched with Spring's resolver, and the class is found once
+		try (URLClassLoader classLoader = classLoader(archive)) {
+			assertThat(scan(classLoader, "classpath:db/scannedjava"))
+				.isEqualTo(flyway(classLoader, "classpath:db/scannedjava"))
+				.containsExactly("3 Add rye null");
 		}
 	}
 
