@@ -54,10 +54,7 @@ public class BenchVariants {
 	@Bean
 	@ConditionalOnProperty(name = "bench.touch-database", havingValue = "true")
 	InitializingBean benchDatabaseTouch(DataSource dataSource) {
-		return () -> {
-			Integer one = new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
-			logger.info("Bench: opened the pool and ran one query (" + one + ")");
-		};
+		return () -> selectOne(dataSource, "opened the pool and ran one query");
 	}
 
 	@Bean
@@ -69,11 +66,13 @@ public class BenchVariants {
 	@Bean
 	@ConditionalOnProperty(name = "bench.strategy", havingValue = "connect")
 	FlywayMigrationStrategy benchConnectStrategy() {
-		return (flyway) -> {
-			Integer one = new JdbcTemplate(flyway.getConfiguration().getDataSource()).queryForObject("SELECT 1",
-					Integer.class);
-			logger.info("Bench: Flyway's engine built; opened the pool and ran one query (" + one + ")");
-		};
+		return (flyway) -> selectOne(flyway.getConfiguration().getDataSource(),
+				"Flyway's engine built; opened the pool and ran one query");
+	}
+
+	private static void selectOne(DataSource dataSource, String what) {
+		Integer one = new JdbcTemplate(dataSource).queryForObject("SELECT 1", Integer.class);
+		logger.info("Bench: " + what + " (" + one + ")");
 	}
 
 	@Bean
