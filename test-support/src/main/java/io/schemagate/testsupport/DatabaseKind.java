@@ -17,24 +17,42 @@ import org.springframework.util.ClassUtils;
 public enum DatabaseKind {
 
 	/**
-	 * PostgreSQL: explicit URL, Testcontainers ({@code postgres:15-alpine}) or embedded
-	 * PostgreSQL.
+	 * PostgreSQL: explicit URL, local server, Testcontainers ({@code postgres:15-alpine})
+	 * or embedded PostgreSQL.
 	 */
-	POSTGRESQL("org.postgresql.Driver", "postgres"),
+	POSTGRESQL("PostgreSQL", "org.postgresql.Driver", "postgres", 5432, "jdbc:postgresql://%s:%d/postgres"),
 
 	/**
-	 * MariaDB: explicit URL or Testcontainers ({@code mariadb:10.11}); there is no
-	 * embedded fallback.
+	 * MariaDB: explicit URL, local server or Testcontainers ({@code mariadb:10.11});
+	 * there is no embedded fallback.
 	 */
-	MARIADB("org.mariadb.jdbc.Driver", "root");
+	MARIADB("MariaDB", "org.mariadb.jdbc.Driver", "root", 3306, "jdbc:mariadb://%s:%d/");
+
+	private final String displayName;
 
 	private final String driverClassName;
 
 	private final String defaultUsername;
 
-	DatabaseKind(String driverClassName, String defaultUsername) {
+	private final int defaultPort;
+
+	private final String adminUrlFormat;
+
+	DatabaseKind(String displayName, String driverClassName, String defaultUsername, int defaultPort,
+			String adminUrlFormat) {
+		this.displayName = displayName;
 		this.driverClassName = driverClassName;
 		this.defaultUsername = defaultUsername;
+		this.defaultPort = defaultPort;
+		this.adminUrlFormat = adminUrlFormat;
+	}
+
+	/**
+	 * Return the product's name for messages, e.g. {@code MariaDB}.
+	 * @return the display name
+	 */
+	public String displayName() {
+		return this.displayName;
 	}
 
 	/**
@@ -56,6 +74,14 @@ public enum DatabaseKind {
 
 	String defaultUsername() {
 		return this.defaultUsername;
+	}
+
+	int defaultPort() {
+		return this.defaultPort;
+	}
+
+	String adminUrl(String host, int port) {
+		return String.format(this.adminUrlFormat, host, port);
 	}
 
 	DataSource dataSource(String url, String username, String password) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the server for each {@link DatabaseKind} once per JVM, trying in order: an
- * explicit URL, Testcontainers, embedded PostgreSQL. The outcome, including "none", is
- * remembered and printed once per kind.
+ * explicit URL, the conventional local server, Testcontainers, embedded PostgreSQL. The
+ * outcome, including "none" with the reason each provider gave, is remembered and printed
+ * once per kind.
  *
  * @author Schemagate
  */
@@ -33,17 +35,28 @@ final class ServerRegistry {
 	}
 
 	/**
-	 * Return the server for the given kind, aborting the current test (so that it is
-	 * reported as skipped) if there is none.
+	 * Return the server for the given kind. Without one, the current test fails when the
+	 * build requires the kind ({@link RequiredKinds}), and is aborted (reported as
+	 * skipped) otherwise.
 	 * @param kind the kind of server
 	 * @return the server
+	 * @throws IllegalStateException when a required kind has no server
 	 */
 	static DatabaseServer server(DatabaseKind kind) {
-		Resolution resolution = resolve(kind);
-		if (resolution.server() == null) {
+		return serverOrAbort(kind, resolve(kind), RequiredKinds.configured());
+	}
+
+	static DatabaseServer serverOrAbort(DatabaseKind kind, Resolution resolution, Set<DatabaseKind> required) {
+		DatabaseServer server = resolution.server();
+		if (server == null) {
+			if (required.contains(kind)) {
+				throw new IllegalStateException(
+						kind.displayName() + " is required (" + RequiredKinds.ENVIRONMENT + " lists '" + kind.id()
+								+ "') but no " + kind.displayName() + " server was found: " + resolution.reason());
+			}
 			Assumptions.abort("No " + kind.id() + " server for the test: " + resolution.reason());
 		}
-		return resolution.server();
+		return server;
 	}
 
 	private static Resolution resolve(DatabaseKind kind) {
@@ -66,6 +79,9 @@ final class ServerRegistry {
 		List<String> reasons = new ArrayList<>();
 		DatabaseServer server = attempt("explicit URL", (k) -> ExplicitServers.locate(k), kind, reasons);
 		if (server == null) {
+			server = attempt("local", (k) -> LocalServers.locate(k), kind, reasons);
+		}
+		if (server == null) {
 			server = attempt("testcontainers", (k) -> ContainerServers.locate(k), kind, reasons);
 		}
 		if (server == null) {
@@ -85,7 +101,7 @@ final class ServerRegistry {
 		}
 	}
 
-	private record Resolution(@Nullable DatabaseServer server, String reason) {
+	record Resolution(@Nullable DatabaseServer server, String reason) {
 
 	}
 

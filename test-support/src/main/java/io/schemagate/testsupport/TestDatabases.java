@@ -12,13 +12,18 @@ import java.security.SecureRandom;
  * {@code .username}/{@code _USERNAME} and {@code .password}/{@code _PASSWORD} (defaults:
  * {@code postgres} or {@code root}, empty password). {@code <kind>} is {@code postgresql}
  * or {@code mariadb};</li>
+ * <li>the conventional local server: PostgreSQL on {@code 127.0.0.1:5432} as
+ * {@code postgres}, MariaDB on {@code 127.0.0.1:3306} as {@code root}, no password;</li>
  * <li>a shared Testcontainers container ({@code postgres:15-alpine},
  * {@code mariadb:10.11}) when Docker is available;</li>
  * <li>for PostgreSQL only, a shared embedded PostgreSQL (not as the OS user root).</li>
  * </ol>
  * The source that was used is printed once per kind. If none works, the calling test is
  * aborted through JUnit's {@code Assumptions}, so it is reported as skipped, with the
- * reasons in the message.
+ * reasons in the message; unless the build requires that kind (system property
+ * {@code schemagate.test.require} or environment variable
+ * {@code SCHEMAGATE_TEST_REQUIRE}, e.g. {@code postgresql,mariadb}), then the test fails,
+ * naming the kind and the reasons.
  *
  * <pre class="code">
  * try (TestDatabase database = TestDatabases.create(DatabaseKind.POSTGRESQL)) {
