@@ -55,9 +55,12 @@ class PostgresMigrationQueueTests {
 		FluentConfiguration configuration = Flyway.configure().dataSource(this.pool);
 		MigrationQueue.Turn first = MigrationQueue.join(configuration);
 		CompletableFuture<MigrationQueue.Turn> second = CompletableFuture.supplyAsync(() -> join(configuration));
+		// a connection and one statement: milliseconds here; 10 s for a loaded machine
 		await("second job waiting").atMost(Duration.ofSeconds(10)).until(() -> advisoryLocks(false) == 1);
 		assertThat(second).isNotDone();
 		first.close();
+		// woken by the unlock at once (milliseconds); Flyway's own retries would take a
+		// whole second per try, which this does not test
 		assertThat(second).succeedsWithin(Duration.ofSeconds(5));
 		second.join().close();
 		// the connections went back to the pool without the lock

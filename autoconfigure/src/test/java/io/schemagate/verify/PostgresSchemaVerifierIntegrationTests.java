@@ -52,12 +52,16 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 	@Test
 	void migrateReportsRetryableWhenAnotherJobHoldsTheLock() throws Exception {
 		migrate();
-		this.files.write("V4__slow.sql", "SELECT pg_sleep(5);\n");
+		// held for 10 s: the impatient job below needs about 1.5 s here (building Flyway,
+		// one second of lock wait), so a loaded machine has more than three times that
+		this.files.write("V4__slow.sql", "SELECT pg_sleep(10);\n");
 		CompletableFuture<MigrationOutcome> first = CompletableFuture
 			.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
+		// building Flyway and starting the migration: under 1 s here
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::slowMigrationIsRunning);
 		Flyway impatient = configure().dataSource(dataSource()).lockRetryCount(1).load();
 		assertThat(new SchemaMigrator().migrate(impatient).exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
+		// the rest of the 10 s sleep
 		assertThat(first.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
 	}
 

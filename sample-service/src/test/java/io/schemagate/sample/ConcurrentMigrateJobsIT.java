@@ -35,6 +35,10 @@ class ConcurrentMigrateJobsIT {
 
 	private static final int JOBS = 5;
 
+	/**
+	 * Ten JVMs side by side on two cores: the slowest 40 to 70 s here; 3 min for a loaded
+	 * machine.
+	 */
 	private static final Duration EXIT_TIMEOUT = Duration.ofMinutes(3);
 
 	private static final Pattern APPLIED = Pattern.compile("Migration successful: applied (\\d+) migration\\(s\\)");

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KilledMigrationJobIT {
 
+	/** One JVM start and exit: 3 to 6 s here, 2 min for a loaded machine. */
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	@RegisterExtension

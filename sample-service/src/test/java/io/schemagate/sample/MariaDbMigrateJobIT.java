@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MariaDbMigrateJobIT {
 
+	/** One JVM start and exit: 3 to 6 s here, 2 min for a loaded machine. */
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	@RegisterExtension
@@ -104,6 +105,8 @@ class MariaDbMigrateJobIT {
 			}
 			processes.addAll(services);
 			processes.addAll(jobs);
+			// thirty JVMs side by side on two cores: everything done after about 70 s
+			// here, so each wait below is over twice that on its own
 			for (SampleProcess job : jobs) {
 				assertThat(job.awaitExit(Duration.ofMinutes(3))).as(job.output()).isZero();
 			}

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MigrateAndVerifyProcessIT {
 
+	/** One JVM start and exit: 3 to 6 s here, 2 min for a loaded machine. */
 	private static final Duration EXIT_TIMEOUT = Duration.ofMinutes(2);
 
 	@TempDir

@@ -40,10 +40,15 @@ import static org.awaitility.Awaitility.await;
  */
 class RolloutRehearsalIT {
 
+	/**
+	 * Two service JVMs starting side by side: 5 to 8 s here, 60 s for a loaded machine.
+	 */
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+	/** A job JVM, up to five side by side: 4 to 10 s here. */
 	private static final Duration EXIT_TIMEOUT = Duration.ofMinutes(2);
 
+	/** The next poll (500 ms) after the job: under 1 s here. */
 	private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
 	private static final Pattern STATE_CHANGE = Pattern.compile("Database schema state changed from (\\w+) to (\\w+)");
@@ -89,6 +94,7 @@ class RolloutRehearsalIT {
 		step("step 1: two version-1 services start on the empty database with on-startup=start-unready");
 		List<ServiceClient> services = startServices(v1, "v1-service-a", "v1-service-b");
 		// Not only unready once: unready over several checks (poll interval 500ms)
+		// during: a lower bound, not a deadline; atMost leaves 8 s for the probes
 		await("services stay unready").during(Duration.ofSeconds(2))
 			.atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(250))

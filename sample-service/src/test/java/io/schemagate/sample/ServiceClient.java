@@ -93,6 +93,7 @@ final class ServiceClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
+		// a health or REST request answers in milliseconds; 10 s only ends a hung one
 		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(10));
 	}

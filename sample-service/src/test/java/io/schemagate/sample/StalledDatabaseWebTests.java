@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +38,12 @@ class StalledDatabaseWebTests {
 	@RegisterExtension
 	final TestDatabaseExtension postgres = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
 
-	private final TcpProxy proxy = new TcpProxy("127.0.0.1", 5432);
+	private TcpProxy proxy;
+
+	@BeforeEach
+	void startProxy() {
+		this.proxy = database().proxy();
+	}
 
 	@AfterEach
 	void closeProxy() {
@@ -53,13 +59,16 @@ class StalledDatabaseWebTests {
 			ServiceClient client = service.client();
 			assertThat(client.schema().state()).isEqualTo("READY");
 			this.proxy.stall();
-			await("UNREACHABLE").atMost(Duration.ofSeconds(5))
+			// the next refresh (1 s), Hikari's validation (0.5 s) and the connect timeout
+			// (1 s): 2.5 s at most here; 10 s for a loaded machine
+			await("UNREACHABLE").atMost(Duration.ofSeconds(10))
 				.until(() -> "UNREACHABLE".equals(client.schema().state()));
 			assertThat(client.get("/actuator/health/schema").<String>json("$.status")).isEqualTo("DOWN");
 			assertThat(client.readiness()).isEqualTo(503);
 			assertThat(client.liveness()).isEqualTo(200);
 			this.proxy.resume();
-			await("READY").atMost(Duration.ofSeconds(5)).until(() -> "READY".equals(client.schema().state()));
+			// the next poll (300 ms) and a check: under 0.5 s here
+			await("READY").atMost(Duration.ofSeconds(10)).until(() -> "READY".equals(client.schema().state()));
 			assertThat(client.readiness()).isEqualTo(200);
 		}
 	}
@@ -77,7 +86,11 @@ class StalledDatabaseWebTests {
 			ServiceClient client = service.client();
 			assertThat(client.schema().state()).isEqualTo("READY");
 			this.proxy.stall();
-			await("UNREACHABLE").atMost(Duration.ofSeconds(10))
+			// the next refresh (300 ms) and the connect timeout (1 s) as the network
+			// timeout: 1.5 s here. 8 s allows for a loaded machine and still fails the 11
+			// s
+			// a query timeout alone takes (PostgreSQL's 10 s cancel wait)
+			await("UNREACHABLE").atMost(Duration.ofSeconds(8))
 				.until(() -> "UNREACHABLE".equals(client.schema().state()));
 			assertThat(client.readiness()).isEqualTo(503);
 		}
@@ -92,9 +105,13 @@ class StalledDatabaseWebTests {
 		CompletableFuture<RunningService> starting = CompletableFuture.supplyAsync(
 				() -> start("db.verify.on-startup=wait", "db.verify.poll-interval=200ms", "db.verify.wait-timeout=3s"));
 		try {
+			// a context start up to the first check: about 2 s here
 			await().atMost(Duration.ofSeconds(30)).until(() -> output.toString().contains("Waiting for the database"));
 			this.proxy.stall();
-			await("startup failed").atMost(Duration.ofSeconds(3).plus(CONNECT_TIMEOUT).plusSeconds(3))
+			// the rest of the 3 s wait timeout and one check stalled for the connect
+			// timeout: 4 s at most here. A check that hung would never end; 10 s more
+			// allows for a loaded machine
+			await("startup failed").atMost(Duration.ofSeconds(3).plus(CONNECT_TIMEOUT).plusSeconds(10))
 				.until(starting::isDone);
 			assertThat(starting).failsWithin(Duration.ZERO)
 				.withThrowableThat()
@@ -108,7 +125,7 @@ class StalledDatabaseWebTests {
 	}
 
 	private RunningService start(String... properties) {
-		String url = database().url().replaceFirst("//[^/]+/", "//127.0.0.1:" + this.proxy.port() + "/");
+		String url = database().urlThrough(this.proxy);
 		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
 				"db.verify.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms", "db.verify.poll-interval=300ms",
 				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500"));

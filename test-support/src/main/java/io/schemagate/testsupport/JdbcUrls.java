@@ -1,5 +1,6 @@
 package io.schemagate.testsupport;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,33 @@ final class JdbcUrls {
 		int baseEnd = (pathStart >= 0 && pathStart < end) ? pathStart : end;
 		String query = (queryStart >= 0) ? url.substring(queryStart) : "";
 		return url.substring(0, baseEnd) + "/" + database + query;
+	}
+
+	/**
+	 * Return the host and port of a URL.
+	 * @param url the URL, e.g. {@code jdbc:postgresql://127.0.0.1:5432/postgres}
+	 * @return the address, as a URI with host and port
+	 */
+	static URI address(String url) {
+		URI uri = URI.create(url.substring("jdbc:".length()));
+		if (uri.getHost() == null || uri.getPort() < 0) {
+			throw new IllegalArgumentException("No host and port in JDBC URL " + withoutCredentials(url));
+		}
+		return uri;
+	}
+
+	/**
+	 * Return the URL with another host and port, keeping its database and parameters.
+	 * @param url the URL
+	 * @param host the new host
+	 * @param port the new port
+	 * @return the URL of the same database at the new address
+	 */
+	static String withAddress(String url, String host, int port) {
+		URI address = address(url);
+		String authority = address.getRawAuthority();
+		int start = url.indexOf("//" + authority) + 2;
+		return url.substring(0, start) + host + ":" + port + url.substring(start + authority.length());
 	}
 
 	/**

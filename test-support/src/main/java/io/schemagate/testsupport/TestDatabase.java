@@ -1,5 +1,6 @@
 package io.schemagate.testsupport;
 
+import java.net.URI;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,25 @@ public final class TestDatabase implements AutoCloseable {
 	 */
 	public String url() {
 		return this.server.databaseUrl(this.name);
+	}
+
+	/**
+	 * Start a proxy to this database's server, to cut or stall its connections.
+	 * @return the proxy, to close after use
+	 * @see #urlThrough(TcpProxy)
+	 */
+	public TcpProxy proxy() {
+		URI address = JdbcUrls.address(url());
+		return new TcpProxy(address.getHost(), address.getPort());
+	}
+
+	/**
+	 * Return the JDBC URL of the database through a proxy from {@link #proxy()}.
+	 * @param proxy the proxy
+	 * @return the URL, without credentials
+	 */
+	public String urlThrough(TcpProxy proxy) {
+		return JdbcUrls.withAddress(url(), "127.0.0.1", proxy.port());
 	}
 
 	/**

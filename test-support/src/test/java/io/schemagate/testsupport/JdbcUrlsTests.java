@@ -47,4 +47,14 @@ class JdbcUrlsTests {
 		assertThat(JdbcUrls.parameter(url, "missing")).isNull();
 	}
 
+	@Test
+	void replacesAddressKeepingDatabaseAndParameters() {
+		assertThat(JdbcUrls.withAddress("jdbc:postgresql://db.example:5432/sg_x?ssl=false", "127.0.0.1", 40123))
+			.isEqualTo("jdbc:postgresql://127.0.0.1:40123/sg_x?ssl=false");
+		assertThat(JdbcUrls.address("jdbc:mariadb://127.0.0.1:3306/sg_x")).satisfies((address) -> {
+			assertThat(address.getHost()).isEqualTo("127.0.0.1");
+			assertThat(address.getPort()).isEqualTo(3306);
+		});
+	}
+
 }
