@@ -118,7 +118,7 @@ class DocumentationTests {
 				java.time.Clock.systemUTC(), "[test]");
 		SchemaMonitor monitor = new SchemaMonitor(verifier, true, Duration.ofSeconds(1), Duration.ZERO, (s) -> {
 		});
-		SchemaHealthIndicator indicator = new SchemaHealthIndicator(() -> monitor, "verify");
+		SchemaHealthIndicator indicator = new SchemaHealthIndicator(() -> monitor, () -> "verify");
 		Set<String> details = new TreeSet<>();
 		monitor.check();
 		details.addAll(indicator.health().getDetails().keySet());

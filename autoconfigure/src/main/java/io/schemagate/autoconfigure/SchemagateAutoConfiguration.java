@@ -12,6 +12,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 import io.schemagate.migrate.MigrationJob;
 import io.schemagate.migrate.MigrationListener;
@@ -35,10 +36,15 @@ import io.schemagate.verify.StartupVerification;
 public final class SchemagateAutoConfiguration {
 
 	@Bean
+	ModeDecider schemagateModeDecider(SchemagateProperties properties, Environment environment) {
+		return new ModeDecider(properties, environment);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
-	SchemagateFlywayMigrationStrategy schemagateFlywayMigrationStrategy(SchemagateProperties properties,
+	SchemagateFlywayMigrationStrategy schemagateFlywayMigrationStrategy(ModeDecider decider,
 			ObjectProvider<StartupVerification> verification, ObjectProvider<MigrationJob> job) {
-		return new SchemagateFlywayMigrationStrategy(properties.getMode(), verification, job);
+		return new SchemagateFlywayMigrationStrategy(decider, verification, job);
 	}
 
 	@Bean
@@ -77,7 +83,7 @@ public final class SchemagateAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationJob schemagateMigrationJob(SchemagateProperties properties, ObjectProvider<SchemaMonitor> monitor,
 			ObjectProvider<MigrationListener> listeners) {
-		return new MigrationJob(new SchemaMigrator(), properties.getMigrate().isExit(), System::exit,
+		return new MigrationJob(new SchemaMigrator(), System::exit,
 				(outcome) -> listeners.orderedStream().forEach((l) -> l.onMigration(outcome)),
 				() -> monitor.getObject().start());
 	}

@@ -15,31 +15,24 @@ import io.schemagate.verify.StartupVerification;
  */
 public final class SchemagateFlywayMigrationStrategy implements FlywayMigrationStrategy {
 
-	private final SchemagateProperties.Mode mode;
+	private final ModeDecider decider;
 
 	private final ObjectProvider<StartupVerification> verification;
 
 	private final ObjectProvider<MigrationJob> job;
 
-	SchemagateFlywayMigrationStrategy(SchemagateProperties.Mode mode, ObjectProvider<StartupVerification> verification,
+	SchemagateFlywayMigrationStrategy(ModeDecider decider, ObjectProvider<StartupVerification> verification,
 			ObjectProvider<MigrationJob> job) {
-		this.mode = mode;
+		this.decider = decider;
 		this.verification = verification;
 		this.job = job;
 	}
 
-	/**
-	 * The mode this strategy applies.
-	 * @return the mode
-	 */
-	public SchemagateProperties.Mode getMode() {
-		return this.mode;
-	}
-
 	@Override
 	public void migrate(Flyway flyway) {
-		if (this.mode == SchemagateProperties.Mode.MIGRATE) {
-			this.job.getObject().run(flyway);
+		ModeDecision decision = this.decider.decideAndLog(flyway.getConfiguration().getDataSource());
+		if (decision.mode() == SchemagateProperties.Mode.MIGRATE) {
+			this.job.getObject().run(flyway, decision.exit());
 		}
 		else {
 			this.verification.getObject().verify();

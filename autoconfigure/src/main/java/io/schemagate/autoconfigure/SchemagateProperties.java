@@ -2,6 +2,8 @@ package io.schemagate.autoconfigure;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
@@ -14,19 +16,21 @@ import io.schemagate.verify.StartupPolicy;
 public class SchemagateProperties {
 
 	/**
-	 * What the application does with the database schema at startup.
+	 * What the application does with the database schema at startup. When unset:
+	 * 'verify', except on an in-memory embedded database and in Spring test contexts,
+	 * which migrate and then serve.
 	 */
-	private Mode mode = Mode.VERIFY;
+	private @Nullable Mode mode;
 
 	private final Verify verify = new Verify();
 
 	private final Migrate migrate = new Migrate();
 
-	public Mode getMode() {
+	public @Nullable Mode getMode() {
 		return this.mode;
 	}
 
-	public void setMode(Mode mode) {
+	public void setMode(@Nullable Mode mode) {
 		this.mode = mode;
 	}
 

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.util.function.SingletonSupplier;
 
 import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaState;
@@ -24,17 +25,17 @@ public class SchemaHealthIndicator implements HealthIndicator {
 
 	private final Supplier<SchemaMonitor> monitor;
 
-	private final String mode;
+	private final Supplier<String> mode;
 
 	/**
 	 * Create an indicator.
 	 * @param monitor where the last check is kept, looked up at the first health request
 	 * so that a migration job never prepares verification
-	 * @param mode the application's mode, for the details
+	 * @param mode the application's mode, for the details, looked up at the first request
 	 */
-	public SchemaHealthIndicator(Supplier<SchemaMonitor> monitor, String mode) {
+	public SchemaHealthIndicator(Supplier<SchemaMonitor> monitor, Supplier<String> mode) {
 		this.monitor = monitor;
-		this.mode = mode;
+		this.mode = SingletonSupplier.of(mode);
 	}
 
 	@Override
@@ -42,10 +43,10 @@ public class SchemaHealthIndicator implements HealthIndicator {
 		SchemaMonitor monitor = this.monitor.get();
 		SchemaStatus status = monitor.lastStatus();
 		if (status == null) {
-			return Health.unknown().withDetail("mode", this.mode).build();
+			return Health.unknown().withDetail("mode", this.mode.get()).build();
 		}
 		Health.Builder health = Health.status(status(status, monitor.isAllowNewerSchema()))
-			.withDetail("mode", this.mode);
+			.withDetail("mode", this.mode.get());
 		health.withDetail("state", status.state().name());
 		detail(health, "appliedVersion", status.appliedVersion());
 		detail(health, "expectedVersion", status.expectedVersion());

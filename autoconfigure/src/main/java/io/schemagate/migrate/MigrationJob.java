@@ -23,8 +23,6 @@ public class MigrationJob {
 
 	private final SchemaMigrator migrator;
 
-	private final boolean exit;
-
 	private final IntConsumer processExit;
 
 	private final MigrationListener listener;
@@ -34,16 +32,14 @@ public class MigrationJob {
 	/**
 	 * Create a migration job.
 	 * @param migrator the migrator
-	 * @param exit whether to end the process after migrating
 	 * @param processExit ends the process with an exit code ({@code System::exit})
 	 * @param listener told of the outcome
 	 * @param whenServing run after a successful migration when the application goes on
 	 * serving
 	 */
-	public MigrationJob(SchemaMigrator migrator, boolean exit, IntConsumer processExit, MigrationListener listener,
+	public MigrationJob(SchemaMigrator migrator, IntConsumer processExit, MigrationListener listener,
 			Runnable whenServing) {
 		this.migrator = migrator;
-		this.exit = exit;
 		this.processExit = processExit;
 		this.listener = listener;
 		this.whenServing = whenServing;
@@ -52,13 +48,14 @@ public class MigrationJob {
 	/**
 	 * Migrate, then exit or carry on.
 	 * @param flyway the configured Flyway
+	 * @param exit whether to end the process after migrating
 	 * @throws MigrationFailedException when the run failed and the application is not to
 	 * exit
 	 */
-	public void run(Flyway flyway) {
+	public void run(Flyway flyway, boolean exit) {
 		MigrationOutcome outcome = this.migrator.migrate(flyway);
 		this.listener.onMigration(outcome);
-		if (!this.exit) {
+		if (!exit) {
 			if (!outcome.isSuccess()) {
 				throw new MigrationFailedException(outcome);
 			}

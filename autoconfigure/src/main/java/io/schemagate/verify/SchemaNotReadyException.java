@@ -52,7 +52,8 @@ public class SchemaNotReadyException extends SchemagateException {
 		return switch (this.status.state()) {
 			case BEHIND -> "Run the migration job (this application with 'db.mode=migrate') against this database, "
 					+ "then start the service again. To wait for the job instead of failing, set "
-					+ "'db.verify.on-startup=wait' or 'db.verify.on-startup=start-unready'.";
+					+ "'db.verify.on-startup=wait' or 'db.verify.on-startup=start-unready'. Tests and in-memory "
+					+ "databases migrate by themselves unless 'db.mode' is set: leave it unset there.";
 			case FAILED -> "A person must act: remove what the failed migration half-applied, run Flyway's "
 					+ "repair to remove the failed row from the schema history, fix the migration, then run "
 					+ "the migration job again.";

@@ -55,8 +55,9 @@ class ConfigurationFailureReportTests {
 	private static void run(String... arguments) {
 		SpringApplication application = new SpringApplication(EmptyApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.setDefaultProperties(Map.of("spring.datasource.url",
-				"jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "spring.datasource.username", "sa"));
+		application.setDefaultProperties(
+				Map.of("spring.datasource.url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+						"spring.datasource.username", "sa", "db.mode", "verify"));
 		application.run(arguments).close();
 	}
 

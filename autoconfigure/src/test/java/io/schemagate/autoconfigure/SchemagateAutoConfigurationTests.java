@@ -1,11 +1,14 @@
 package io.schemagate.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -13,9 +16,11 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,7 +42,13 @@ class SchemagateAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 				SchemagateAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa");
+				"spring.datasource.username=sa", "db.mode=verify");
+
+	/** No 'db.mode', so that the mode is decided from where the application runs. */
+	private final ApplicationContextRunner unsetModeRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
+				SchemagateAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.username=sa");
 
 	@Test
 	void backsOffWithoutFlywayOnTheClasspath() {
@@ -73,10 +84,68 @@ class SchemagateAutoConfigurationTests {
 	}
 
 	@Test
-	void verifyIsTheDefaultMode() {
-		this.contextRunner.withUserConfiguration(MigratedDatabaseConfiguration.class)
-			.run((context) -> assertThat(context.getBean(SchemagateFlywayMigrationStrategy.class).getMode())
-				.isEqualTo(SchemagateProperties.Mode.VERIFY));
+	void verifyIsTheDefaultModeForADatabaseThatIsNotInMemory(@TempDir Path folder) {
+		this.unsetModeRunner.withPropertyValues("spring.datasource.url=" + fileDatabase(folder)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(SchemaNotReadyException.class)
+				.hasMessageContaining("BEHIND");
+		});
+	}
+
+	@Test
+	void inMemoryDatabaseMigratesAndServesWhenModeIsUnset(CapturedOutput output) {
+		this.unsetModeRunner.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Flyway.class).info().applied()).hasSize(3);
+				assertThat(output).contains("Database migration mode - migrating, then serving: the database is an "
+						+ "in-memory embedded database, which no migration job could migrate");
+				assertThat(modeName(context)).isEqualTo("migrate");
+				assertThat(context.getBean(SchemaMonitor.class).lastStatus().state()).isEqualTo(SchemaState.READY);
+			});
+	}
+
+	@Test
+	void inMemoryDatabaseIsVerifiedWhenModeSaysSo() {
+		this.unsetModeRunner
+			.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(), "db.mode=verify")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(SchemaNotReadyException.class));
+	}
+
+	@Test
+	void springTestContextMigratesAndServesWhenModeIsUnset(@TempDir Path folder, CapturedOutput output) {
+		this.unsetModeRunner.withPropertyValues("spring.datasource.url=" + fileDatabase(folder))
+			.withInitializer(SchemagateAutoConfigurationTests::asSpringTestContext)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Flyway.class).info().applied()).hasSize(3);
+				assertThat(output).contains("migrating, then serving: this is a Spring test context");
+			});
+	}
+
+	@Test
+	void springTestContextVerifiesWhenTheTestSetsVerify(@TempDir Path folder) {
+		this.unsetModeRunner.withPropertyValues("spring.datasource.url=" + fileDatabase(folder), "db.mode=verify")
+			.withInitializer(SchemagateAutoConfigurationTests::asSpringTestContext)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(SchemaNotReadyException.class));
+	}
+
+	@Test
+	void springTestContextThatSetsMigrateGoesOnInsteadOfExiting(@TempDir Path folder) {
+		// exiting would end this JVM, and the build with it
+		this.unsetModeRunner.withPropertyValues("spring.datasource.url=" + fileDatabase(folder), "db.mode=migrate")
+			.withInitializer(SchemagateAutoConfigurationTests::asSpringTestContext)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Flyway.class).info().applied()).hasSize(3);
+			});
 	}
 
 	@Test
@@ -177,8 +246,7 @@ class SchemagateAutoConfigurationTests {
 	void migrateModeMigratesAndServesWhenNotExiting(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("db.mode=MiGrAtE", "db.migrate.exit=false").run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(SchemagateFlywayMigrationStrategy.class).getMode())
-				.isEqualTo(SchemagateProperties.Mode.MIGRATE);
+			assertThat(modeName(context)).isEqualTo("migrate");
 			assertThat(context.getBean(Flyway.class).info().applied()).hasSize(3);
 			assertThat(output).contains("Running pending migrations")
 				.contains("Migration successful: applied 3 migration(s)");
@@ -227,6 +295,7 @@ class SchemagateAutoConfigurationTests {
 			.run((context) -> {
 				SchemagateProperties properties = context.getBean(SchemagateProperties.class);
 				assertThat(properties.getMode()).isEqualTo(SchemagateProperties.Mode.VERIFY);
+				assertThat(modeName(context)).isEqualTo("verify");
 				assertThat(properties.getVerify().getOnStartup()).isEqualTo(StartupPolicy.START_UNREADY);
 				assertThat(properties.getVerify().getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(properties.getVerify().getPollInterval()).isEqualTo(Duration.ofMillis(500));
@@ -240,7 +309,8 @@ class SchemagateAutoConfigurationTests {
 	@Test
 	void defaultsMatchTheContract() {
 		SchemagateProperties properties = new SchemagateProperties();
-		assertThat(properties.getMode()).isEqualTo(SchemagateProperties.Mode.VERIFY);
+		// unset: verify, unless in memory or in a test (decided at startup)
+		assertThat(properties.getMode()).isNull();
 		assertThat(properties.getVerify().getOnStartup()).isEqualTo(StartupPolicy.FAIL);
 		assertThat(properties.getVerify().getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.getVerify().getPollInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -254,6 +324,24 @@ class SchemagateAutoConfigurationTests {
 	void userVerifierWins() {
 		this.contextRunner.withUserConfiguration(MigratedDatabaseConfiguration.class, UserVerifierConfiguration.class)
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(SchemaVerifier.class));
+	}
+
+	private static String modeName(AssertableApplicationContext context) {
+		return context.getBean(ModeDecider.class)
+			.modeName(context.getBean(Flyway.class).getConfiguration().getDataSource());
+	}
+
+	private static String fileDatabase(Path folder) {
+		return "jdbc:h2:file:" + folder.resolve("db").toAbsolutePath();
+	}
+
+	/**
+	 * What Spring's test framework does through the customizer it finds in
+	 * spring.factories.
+	 */
+	private static void asSpringTestContext(ConfigurableApplicationContext context) {
+		new SchemagateTestContextCustomizerFactory().createContextCustomizer(Object.class, List.of())
+			.customizeContext(context, null);
 	}
 
 	private static Throwable rootCause(Throwable failure) {

@@ -23,13 +23,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * End-to-end tests of the bakery endpoints against an in-memory H2 database that is
- * migrated on startup.
+ * End-to-end tests of the bakery endpoints against an in-memory H2 database, which a
+ * Spring test context migrates on startup with no setting of its own.
  *
  * @author Schemagate
  */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:bakery-tests;DB_CLOSE_DELAY=-1", "db.mode=migrate",
-		"db.migrate.exit=false" })
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:bakery-tests;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
 class BakeryApplicationTests {
 

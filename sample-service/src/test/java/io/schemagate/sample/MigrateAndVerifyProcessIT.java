@@ -101,6 +101,32 @@ class MigrateAndVerifyProcessIT {
 		}
 	}
 
+	@Test
+	void serviceOnAnInMemoryDatabaseMigratesAndServesWithoutDbMode() throws Exception {
+		Map<String, String> environment = Map.of("SPRING_DATASOURCE_URL", "jdbc:h2:mem:bakery");
+		try (SampleProcess service = SampleProcess.start(this.workingDirectory, environment,
+				"--server.port=" + freePort())) {
+			ServiceClient client = new ServiceClient("in-memory", service.awaitStarted(EXIT_TIMEOUT));
+			assertThat(client.readiness()).isEqualTo(200);
+			assertThat(client.get("/products").status()).isEqualTo(200);
+			assertThat(service.output())
+				.contains("migrating, then serving: the database is an in-memory embedded database")
+				.contains("Migration successful: applied 6 migration(s)")
+				.doesNotContain("Database verification mode");
+		}
+	}
+
+	@Test
+	void localProfileMigratesTheDevelopersDatabaseAndServes() throws Exception {
+		try (SampleProcess service = start("", this.postgres.get().url(), "--spring.profiles.active=local",
+				"--server.port=" + freePort())) {
+			ServiceClient client = new ServiceClient("local", service.awaitStarted(EXIT_TIMEOUT));
+			assertThat(client.readiness()).isEqualTo(200);
+			assertThat(service.output()).contains("Migration successful: applied 6 migration(s)");
+		}
+		assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", null);
+	}
+
 	private java.util.List<String> appliedVersions() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.postgres.get().dataSource());
 		Boolean exists = jdbc.queryForObject("SELECT to_regclass('flyway_schema_history') IS NOT NULL", Boolean.class);
@@ -112,7 +138,9 @@ class MigrateAndVerifyProcessIT {
 
 	private SampleProcess start(String mode, String url, String... arguments) {
 		Map<String, String> environment = new HashMap<>();
-		environment.put("DB_MODE", mode);
+		if (!mode.isEmpty()) {
+			environment.put("DB_MODE", mode);
+		}
 		environment.put("SPRING_DATASOURCE_URL", url);
 		environment.put("SPRING_DATASOURCE_USERNAME", this.postgres.get().username());
 		environment.put("SPRING_DATASOURCE_PASSWORD", java.util.Objects.toString(this.postgres.get().password(), ""));

@@ -1,6 +1,6 @@
 package io.schemagate.autoconfigure.health;
 
-import java.util.Locale;
+import org.flywaydb.core.Flyway;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.schemagate.autoconfigure.SchemagateAutoConfiguration;
-import io.schemagate.autoconfigure.SchemagateProperties;
+import io.schemagate.autoconfigure.ModeDecider;
 import io.schemagate.health.SchemaHealthIndicator;
 import io.schemagate.verify.SchemaMonitor;
 
@@ -32,9 +32,10 @@ public final class SchemagateHealthAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "schemaHealthIndicator")
-	SchemaHealthIndicator schemaHealthIndicator(ObjectProvider<SchemaMonitor> monitor,
-			SchemagateProperties properties) {
-		return new SchemaHealthIndicator(monitor::getObject, properties.getMode().name().toLowerCase(Locale.ROOT));
+	SchemaHealthIndicator schemaHealthIndicator(ObjectProvider<SchemaMonitor> monitor, ModeDecider modeDecider,
+			ObjectProvider<Flyway> flyway) {
+		return new SchemaHealthIndicator(monitor::getObject,
+				() -> modeDecider.modeName(flyway.getObject().getConfiguration().getDataSource()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

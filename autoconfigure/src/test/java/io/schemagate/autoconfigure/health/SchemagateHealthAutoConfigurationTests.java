@@ -47,7 +47,7 @@ class SchemagateHealthAutoConfigurationTests {
 				HealthEndpointAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class,
 				AvailabilityHealthContributorAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa", "management.endpoint.health.show-details=always",
+				"spring.datasource.username=sa", "db.mode=verify", "management.endpoint.health.show-details=always",
 				"db.verify.on-startup=start-unready", "db.verify.refresh-interval=0", "db.verify.poll-interval=1h");
 
 	@Test

@@ -29,7 +29,8 @@ class SchemagateMetricsAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 				SchemagateAutoConfiguration.class, SchemagateMetricsAutoConfiguration.class))
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-				"spring.datasource.username=sa", "db.verify.poll-interval=1h", "db.verify.refresh-interval=0");
+				"spring.datasource.username=sa", "db.mode=verify", "db.verify.poll-interval=1h",
+				"db.verify.refresh-interval=0");
 
 	@Test
 	void backsOffWithoutMeterRegistry() {
