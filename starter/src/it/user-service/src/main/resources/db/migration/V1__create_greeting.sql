@@ -1,0 +1,1 @@
+CREATE TABLE greeting (language VARCHAR(20) PRIMARY KEY, text VARCHAR(100) NOT NULL);
