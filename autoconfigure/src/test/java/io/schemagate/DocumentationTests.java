@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -17,21 +18,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import io.schemagate.health.SchemaHealthIndicator;
 import io.schemagate.metrics.SchemaMetrics;
 import io.schemagate.migrate.MigrateExitCode;
-import io.schemagate.verify.LocalMigration;
-import io.schemagate.verify.SchemaHistoryReader;
+import io.schemagate.verify.BreakingMigration;
 import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaState;
-import io.schemagate.verify.SchemaStateCalculator;
-import io.schemagate.verify.SchemaVerifier;
+import io.schemagate.verify.SchemaStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,29 +103,30 @@ class DocumentationTests {
 		assertThat(documented).isEqualTo(healthDetails());
 	}
 
+	/**
+	 * Every detail the indicator can show: from a status in which every optional one is
+	 * set, and from one before the first check.
+	 */
 	private static Set<String> healthDetails() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(
-				"jdbc:h2:mem:documentation;DB_CLOSE_DELAY=-1;USER=sa");
-		LocalMigration migration = new LocalMigration(MigrationVersion.fromVersion("1"), "one", "SQL", "V1__one.sql", 1,
-				null);
-		SchemaVerifier verifier = new SchemaVerifier(dataSource, new SchemaHistoryReader(null, "history"),
-				new SchemaStateCalculator(List.of(migration), new ValidatePattern[0], null), Duration.ofSeconds(5),
-				java.time.Clock.systemUTC(), "[test]");
-		SchemaMonitor monitor = new SchemaMonitor(verifier, true, Duration.ofSeconds(1), Duration.ZERO, (s) -> {
-		});
-		SchemaHealthIndicator indicator = new SchemaHealthIndicator(() -> monitor, () -> "verify");
-		Set<String> details = new TreeSet<>();
-		monitor.check();
-		details.addAll(indicator.health().getDetails().keySet());
-		new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-			.execute("CREATE TABLE \"history\" (\"installed_rank\" INT, \"version\" VARCHAR(50), "
-					+ "\"description\" VARCHAR(200), \"type\" VARCHAR(20), \"script\" VARCHAR(1000), "
-					+ "\"checksum\" INT, \"success\" BOOLEAN)");
-		new org.springframework.jdbc.core.JdbcTemplate(dataSource)
-			.execute("INSERT INTO \"history\" VALUES (1, '1', 'one', 'SQL', 'V1__one.sql', 1, TRUE)");
-		monitor.check();
-		details.addAll(indicator.health().getDetails().keySet());
+		SchemaStatus everything = new SchemaStatus(SchemaState.INCOMPATIBLE, false, "5", "3", 3, 5, List.of("R:view"),
+				List.of("4"), List.of(), 2, new BreakingMigration("5", "4"), List.of(), "error", Instant.EPOCH,
+				Instant.EPOCH, Duration.ZERO);
+		Set<String> details = new TreeSet<>(indicatorShowing(everything).health().getDetails().keySet());
+		details.addAll(indicatorShowing(null).health().getDetails().keySet());
 		return details;
+	}
+
+	private static SchemaHealthIndicator indicatorShowing(SchemaStatus status) {
+		SchemaMonitor monitor = new SchemaMonitor(null, Duration.ZERO, Duration.ZERO, Duration.ZERO, (checked) -> {
+		}) {
+
+			@Override
+			public SchemaStatus lastStatus() {
+				return status;
+			}
+
+		};
+		return new SchemaHealthIndicator(() -> monitor, () -> "verify");
 	}
 
 	@SuppressWarnings("unchecked")

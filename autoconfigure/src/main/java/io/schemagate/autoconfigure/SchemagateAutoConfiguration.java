@@ -56,7 +56,8 @@ public final class SchemagateAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	SchemaVerifier schemaVerifier(Flyway flyway, SchemagateProperties properties) {
-		return SchemaVerifier.of(flyway.getConfiguration(), properties.getVerify().getConnectTimeout());
+		SchemagateProperties.Verify verify = properties.getVerify();
+		return SchemaVerifier.of(flyway.getConfiguration(), verify.getConnectTimeout(), verify.isAllowNewerSchema());
 	}
 
 	@Bean
@@ -65,8 +66,8 @@ public final class SchemagateAutoConfiguration {
 	SchemaMonitor schemaMonitor(SchemaVerifier verifier, SchemagateProperties properties,
 			ObjectProvider<SchemaCheckListener> listeners) {
 		SchemagateProperties.Verify verify = properties.getVerify();
-		return new SchemaMonitor(verifier, verify.isAllowNewerSchema(), verify.getPollInterval(),
-				verify.getRefreshInterval(), (status) -> listeners.orderedStream().forEach((l) -> l.onCheck(status)));
+		return new SchemaMonitor(verifier, verify.getPollInterval(), verify.getRefreshInterval(),
+				verify.getUnreachableGrace(), (status) -> listeners.orderedStream().forEach((l) -> l.onCheck(status)));
 	}
 
 	@Bean

@@ -97,6 +97,12 @@ public class SchemagateProperties {
 		 */
 		private boolean allowNewerSchema = true;
 
+		/**
+		 * How long a schema found ready stays ready while checks cannot reach the
+		 * database, counted from the first failed check; 0 means not at all.
+		 */
+		private Duration unreachableGrace = Duration.ofMinutes(1);
+
 		public StartupPolicy getOnStartup() {
 			return this.onStartup;
 		}
@@ -143,6 +149,15 @@ public class SchemagateProperties {
 
 		private static boolean isPositive(Duration duration) {
 			return !duration.isNegative() && !duration.isZero();
+		}
+
+		public Duration getUnreachableGrace() {
+			return this.unreachableGrace;
+		}
+
+		public void setUnreachableGrace(Duration unreachableGrace) {
+			Assert.isTrue(!unreachableGrace.isNegative(), "'unreachableGrace' must not be negative (0 means none)");
+			this.unreachableGrace = unreachableGrace;
 		}
 
 		public boolean isAllowNewerSchema() {

@@ -10,14 +10,16 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.schemagate.verify.BreakingMigration;
 import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
 
 /**
  * The {@code schema} health contributor: reports the last schema check, never waiting on
- * the database. {@code READY} (and {@code AHEAD} when allowed) is {@code UP},
- * {@code BEHIND} is {@code OUT_OF_SERVICE}, the rest {@code DOWN}.
+ * the database. A ready status ({@code READY}, {@code AHEAD} when allowed, and either
+ * kept through the unreachable grace) is {@code UP}, {@code BEHIND} is
+ * {@code OUT_OF_SERVICE}, the rest {@code DOWN}.
  */
 public class SchemaHealthIndicator implements HealthIndicator {
 
@@ -40,13 +42,11 @@ public class SchemaHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		SchemaMonitor monitor = this.monitor.get();
-		SchemaStatus status = monitor.lastStatus();
+		SchemaStatus status = this.monitor.get().lastStatus();
 		if (status == null) {
 			return Health.unknown().withDetail("mode", this.mode.get()).build();
 		}
-		Health.Builder health = Health.status(status(status, monitor.isAllowNewerSchema()))
-			.withDetail("mode", this.mode.get());
+		Health.Builder health = Health.status(status(status)).withDetail("mode", this.mode.get());
 		health.withDetail("state", status.state().name());
 		detail(health, "appliedVersion", status.appliedVersion());
 		detail(health, "expectedVersion", status.expectedVersion());
@@ -56,12 +56,21 @@ public class SchemaHealthIndicator implements HealthIndicator {
 		health.withDetail("failedVersions", status.failedVersions());
 		health.withDetail("driftedVersions", status.driftedVersions());
 		health.withDetail("aheadBy", status.aheadBy());
+		BreakingMigration breaking = status.breakingMigration();
+		if (breaking != null) {
+			health.withDetail("breaksBefore", breaking.breaksBefore());
+			health.withDetail("breakingVersion", breaking.version());
+		}
+		if (status.unreachableSince() != null) {
+			health.withDetail("unreachableSince", status.unreachableSince().toString());
+		}
+		detail(health, "error", status.error());
 		health.withDetail("checkedAt", status.checkedAt().toString());
 		return health.build();
 	}
 
-	private static Status status(SchemaStatus status, boolean allowNewerSchema) {
-		if (status.isReady(allowNewerSchema)) {
+	private static Status status(SchemaStatus status) {
+		if (status.ready()) {
 			return Status.UP;
 		}
 		return (status.state() == SchemaState.BEHIND) ? Status.OUT_OF_SERVICE : Status.DOWN;

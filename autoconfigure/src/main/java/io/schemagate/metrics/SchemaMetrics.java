@@ -41,8 +41,6 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 
 	private final MeterRegistry registry;
 
-	private final boolean allowNewerSchema;
-
 	private final AtomicInteger pending = new AtomicInteger();
 
 	private final AtomicInteger ready = new AtomicInteger();
@@ -50,11 +48,9 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 	/**
 	 * Create the meters on a registry.
 	 * @param registry the registry
-	 * @param allowNewerSchema whether a newer schema counts as ready
 	 */
-	public SchemaMetrics(MeterRegistry registry, boolean allowNewerSchema) {
+	public SchemaMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		this.allowNewerSchema = allowNewerSchema;
 		Gauge.builder(PENDING, this.pending, AtomicInteger::get)
 			.description("Migrations the application knows that are not applied, at the last check")
 			.register(registry);
@@ -66,7 +62,7 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 	@Override
 	public void onCheck(SchemaStatus status) {
 		this.pending.set(status.pending());
-		this.ready.set(status.isReady(this.allowNewerSchema) ? 1 : 0);
+		this.ready.set(status.ready() ? 1 : 0);
 		Timer.builder(VERIFY)
 			.description("Schema checks")
 			.tag("state", status.state().name().toLowerCase(Locale.ROOT))

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -18,21 +17,10 @@ import org.jspecify.annotations.Nullable;
  */
 public class SchemaHistoryReader {
 
-	/**
-	 * SQL states meaning "no such table or schema" on PostgreSQL ({@code 42P01},
-	 * {@code 3F000}), MySQL and MariaDB ({@code 42S02}) and H2 ({@code 42S02},
-	 * {@code 42S04}, {@code 90079}).
-	 */
-	private static final Set<String> MISSING_TABLE_STATES = Set.of("42P01", "3F000", "42S02", "42S04", "90079");
-
-	private static final int MYSQL_UNKNOWN_DATABASE = 1049;
-
 	private static final String[] COLUMNS = { "installed_rank", "version", "description", "type", "script", "checksum",
 			"success" };
 
-	private final @Nullable String schema;
-
-	private final String table;
+	private final QualifiedTable table;
 
 	private volatile @Nullable String sql;
 
@@ -43,8 +31,7 @@ public class SchemaHistoryReader {
 	 * @param table the table name, as Flyway created it
 	 */
 	public SchemaHistoryReader(@Nullable String schema, String table) {
-		this.schema = schema;
-		this.table = table;
+		this.table = new QualifiedTable(schema, table);
 	}
 
 	/**
@@ -61,11 +48,19 @@ public class SchemaHistoryReader {
 	}
 
 	/**
+	 * The history table.
+	 * @return the table
+	 */
+	QualifiedTable table() {
+		return this.table;
+	}
+
+	/**
 	 * The table's name for messages.
 	 * @return the qualified table name
 	 */
 	public String tableName() {
-		return (this.schema != null) ? this.schema + "." + this.table : this.table;
+		return this.table.displayName();
 	}
 
 	/**
@@ -89,7 +84,7 @@ public class SchemaHistoryReader {
 			}
 		}
 		catch (SQLException ex) {
-			if (isMissingTable(ex)) {
+			if (QualifiedTable.isMissing(ex)) {
 				return null;
 			}
 			throw ex;
@@ -99,19 +94,13 @@ public class SchemaHistoryReader {
 	private String sql(Connection connection) throws SQLException {
 		String sql = this.sql;
 		if (sql == null) {
-			// Flyway quotes the names it creates (H2 keeps them lower case), so do the
-			// same
 			String quote = connection.getMetaData().getIdentifierQuoteString().trim();
 			StringBuilder select = new StringBuilder("SELECT ");
 			for (int i = 0; i < COLUMNS.length; i++) {
-				select.append((i > 0) ? ", " : "").append(quote).append(COLUMNS[i]).append(quote);
+				select.append((i > 0) ? ", " : "").append(QualifiedTable.quote(quote, COLUMNS[i]));
 			}
-			select.append(" FROM ");
-			if (this.schema != null) {
-				select.append(quote).append(this.schema).append(quote).append('.');
-			}
-			select.append(quote).append(this.table).append(quote);
-			sql = select.append(" ORDER BY ").append(quote).append(COLUMNS[0]).append(quote).toString();
+			select.append(" FROM ").append(this.table.sqlName(connection.getMetaData()));
+			sql = select.append(" ORDER BY ").append(QualifiedTable.quote(quote, COLUMNS[0])).toString();
 			this.sql = sql;
 		}
 		return sql;
@@ -128,11 +117,6 @@ public class SchemaHistoryReader {
 
 	private static String nonNull(@Nullable String value) {
 		return (value != null) ? value : "";
-	}
-
-	private static boolean isMissingTable(SQLException ex) {
-		String state = ex.getSQLState();
-		return (state != null && MISSING_TABLE_STATES.contains(state)) || ex.getErrorCode() == MYSQL_UNKNOWN_DATABASE;
 	}
 
 }

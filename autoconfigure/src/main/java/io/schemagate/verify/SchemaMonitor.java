@@ -1,6 +1,7 @@
 package io.schemagate.verify;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,12 @@ import org.jspecify.annotations.Nullable;
  * Keeps the last schema check and repeats checks in the background: every poll interval
  * while the schema is not ready, every refresh interval once it is. Readers (health
  * requests) get the last status and never wait on the database.
+ * <p>
+ * Once the schema was found ready, checks that cannot reach the database keep the last
+ * state, and readiness with it, for the unreachable grace, re-checking every poll
+ * interval: a blip, a full pool or a failover does not take every instance out of service
+ * at once. Only what would be {@link SchemaState#UNREACHABLE} is covered; any other state
+ * a check finds applies at once.
  */
 public class SchemaMonitor implements AutoCloseable {
 
@@ -22,11 +29,11 @@ public class SchemaMonitor implements AutoCloseable {
 
 	private final SchemaVerifier verifier;
 
-	private final boolean allowNewerSchema;
-
 	private final Duration pollInterval;
 
 	private final Duration refreshInterval;
+
+	private final Duration unreachableGrace;
 
 	private final Consumer<SchemaStatus> listener;
 
@@ -37,50 +44,42 @@ public class SchemaMonitor implements AutoCloseable {
 	/**
 	 * Create a monitor.
 	 * @param verifier the verifier that runs each check
-	 * @param allowNewerSchema whether a newer schema counts as ready
 	 * @param pollInterval the delay between checks while not ready
 	 * @param refreshInterval the delay between checks once ready, zero for never
+	 * @param unreachableGrace how long a schema found ready stays so while the database
+	 * cannot be reached, zero for not at all
 	 * @param listener told of every check
 	 */
-	public SchemaMonitor(SchemaVerifier verifier, boolean allowNewerSchema, Duration pollInterval,
-			Duration refreshInterval, Consumer<SchemaStatus> listener) {
+	public SchemaMonitor(SchemaVerifier verifier, Duration pollInterval, Duration refreshInterval,
+			Duration unreachableGrace, Consumer<SchemaStatus> listener) {
 		this.verifier = verifier;
-		this.allowNewerSchema = allowNewerSchema;
 		this.pollInterval = pollInterval;
 		this.refreshInterval = refreshInterval;
+		this.unreachableGrace = unreachableGrace;
 		this.listener = listener;
 	}
 
 	/**
 	 * Check the database now and keep the result.
-	 * @return the status
+	 * @return the status, as published to readers
 	 */
 	public SchemaStatus check() {
-		SchemaStatus status = this.verifier.check();
-		SchemaStatus previous = this.last.getAndSet(status);
-		boolean wasReady = previous != null && previous.isReady(this.allowNewerSchema);
-		if (status.isReady(this.allowNewerSchema) && !wasReady) {
-			logSuccess(status);
-		}
-		if (previous != null && previous.state() != status.state()) {
-			String message = "Database schema state changed from " + previous.state() + " to "
-					+ StartupVerification.summary(status);
-			if (status.isReady(this.allowNewerSchema)) {
-				logger.info(message);
-			}
-			else {
-				logger.warn(message);
-			}
-		}
+		SchemaStatus found = this.verifier.check();
+		SchemaStatus previous = this.last.get();
+		SchemaStatus status = withGrace(found, previous);
+		this.last.set(status);
+		StatusLog.changed(previous, status, this.unreachableGrace);
 		this.listener.accept(status);
 		return status;
 	}
 
-	private static void logSuccess(SchemaStatus status) {
-		String ahead = (status.aheadBy() > 0) ? ", " + status.aheadBy() + " newer migration(s) applied" : "";
-		logger.info("Database verification successful: schema version " + status.appliedVersion() + ", "
-				+ status.appliedCount() + " migration(s) applied" + ahead + " (checked in "
-				+ status.duration().toMillis() + " ms)");
+	private SchemaStatus withGrace(SchemaStatus found, @Nullable SchemaStatus previous) {
+		if (found.state() != SchemaState.UNREACHABLE || previous == null || !previous.ready()) {
+			return found;
+		}
+		Instant since = (previous.unreachableSince() != null) ? previous.unreachableSince() : found.checkedAt();
+		boolean graceRuns = found.checkedAt().isBefore(since.plus(this.unreachableGrace));
+		return graceRuns ? previous.keptThrough(since, found) : found;
 	}
 
 	/**
@@ -92,28 +91,11 @@ public class SchemaMonitor implements AutoCloseable {
 	}
 
 	/**
-	 * Whether the last check found the schema ready.
-	 * @return whether ready
-	 */
-	public boolean isReady() {
-		SchemaStatus status = this.last.get();
-		return status != null && status.isReady(this.allowNewerSchema);
-	}
-
-	/**
 	 * The verifier that runs the checks.
 	 * @return the verifier
 	 */
 	public SchemaVerifier verifier() {
 		return this.verifier;
-	}
-
-	/**
-	 * Whether a newer schema counts as ready.
-	 * @return whether {@link SchemaState#AHEAD} is ready
-	 */
-	public boolean isAllowNewerSchema() {
-		return this.allowNewerSchema;
 	}
 
 	/**
@@ -146,7 +128,9 @@ public class SchemaMonitor implements AutoCloseable {
 	}
 
 	private synchronized void scheduleNext() {
-		Duration delay = isReady() ? this.refreshInterval : this.pollInterval;
+		SchemaStatus status = this.last.get();
+		boolean settled = status != null && status.ready() && status.unreachableSince() == null;
+		Duration delay = settled ? this.refreshInterval : this.pollInterval;
 		if (this.scheduler != null && !delay.isZero() && !delay.isNegative()) {
 			this.scheduler.schedule(this::checkAndReschedule, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -157,7 +141,7 @@ public class SchemaMonitor implements AutoCloseable {
 			check();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Schema check failed", ex);
+			logger.warn("Schema check failed: " + Messages.describe(ex));
 		}
 		finally {
 			scheduleNext();

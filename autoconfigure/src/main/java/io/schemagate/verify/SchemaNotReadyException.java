@@ -40,6 +40,17 @@ public class SchemaNotReadyException extends SchemagateException {
 		appendList(description, "Pending", this.status.pendingVersions());
 		appendList(description, "Failed", this.status.failedVersions());
 		appendList(description, "Drifted", this.status.driftedVersions());
+		BreakingMigration breaking = this.status.breakingMigration();
+		if (breaking != null) {
+			description.append("Breaking migration: ")
+				.append(breaking.version())
+				.append(" (declared 'schemagate:breaks-before ")
+				.append(breaking.breaksBefore())
+				.append("')\n")
+				.append("Oldest version that may run: the one whose newest migration is ")
+				.append(breaking.breaksBefore())
+				.append('\n');
+		}
 		if (!this.status.problems().isEmpty()) {
 			description.append('\n');
 			this.status.problems().forEach((problem) -> description.append(" - ").append(problem).append('\n'));
@@ -60,6 +71,9 @@ public class SchemaNotReadyException extends SchemagateException {
 			case DRIFTED -> "Restore the applied migrations listed above to what was applied, or, if the change "
 					+ "is intended, run Flyway's repair to realign the schema history. Migrations removed on "
 					+ "purpose can be ignored with 'spring.flyway.ignore-migration-patterns' (e.g. '*:missing').";
+			case INCOMPATIBLE -> "A newer version applied a migration that this version cannot run with. Deploy a "
+					+ "version whose newest migration is " + breaksBefore() + " or later; rolling back past a "
+					+ "breaking migration needs the database restored as it was before it.";
 			case UNREACHABLE -> "Check that the database is running and reachable and that the credentials are "
 					+ "right ('spring.datasource.*', or 'spring.flyway.url' and 'spring.flyway.user'), or "
 					+ "raise 'db.verify.connect-timeout'.";
@@ -67,6 +81,11 @@ public class SchemaNotReadyException extends SchemagateException {
 					+ "version, or set 'db.verify.allow-newer-schema=true' to accept a newer schema.";
 			case READY -> "None.";
 		};
+	}
+
+	private String breaksBefore() {
+		BreakingMigration breaking = this.status.breakingMigration();
+		return (breaking != null) ? breaking.breaksBefore() : "the declared one";
 	}
 
 	private static void appendList(StringBuilder description, String label, List<String> versions) {

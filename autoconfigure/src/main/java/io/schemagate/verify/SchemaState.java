@@ -23,13 +23,21 @@ public enum SchemaState {
 	DRIFTED,
 
 	/**
-	 * A migration the application knows is not applied, a repeatable migration changed,
-	 * or the schema history table is missing.
+	 * A newer version applied a migration that declared it breaks applications as old as
+	 * this one ({@code -- schemagate:breaks-before <version>}).
+	 */
+	INCOMPATIBLE,
+
+	/**
+	 * A migration the application knows is not applied, the application's version of a
+	 * repeatable migration never ran, or the schema history table is missing.
 	 */
 	BEHIND,
 
 	/**
-	 * Every known migration is applied and the database also has newer ones.
+	 * Every known migration is applied and a newer version of the application has moved
+	 * the database on: newer versioned migrations (also failed ones), repeatable
+	 * migrations it added, or repeatable migrations it changed.
 	 */
 	AHEAD,
 
@@ -39,12 +47,22 @@ public enum SchemaState {
 	READY;
 
 	/**
-	 * Whether an application may serve traffic in this state.
+	 * Whether an application may serve traffic in this state;
+	 * {@link SchemaStatus#ready()} carries the answer for a check.
 	 * @param allowNewerSchema whether {@link #AHEAD} counts as ready
 	 * @return whether the schema is ready
 	 */
 	public boolean isReady(boolean allowNewerSchema) {
 		return this == READY || (this == AHEAD && allowNewerSchema);
+	}
+
+	/**
+	 * Whether the application must not start in this state under any startup policy: a
+	 * newer version declared that this one breaks on the database as it is.
+	 * @return whether startup always fails
+	 */
+	public boolean isFatal() {
+		return this == INCOMPATIBLE;
 	}
 
 	/**

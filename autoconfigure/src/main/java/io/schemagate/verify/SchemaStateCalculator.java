@@ -85,24 +85,52 @@ public class SchemaStateCalculator {
 	}
 
 	/**
-	 * The status of a database whose schema history table does not exist.
-	 * @return the status, {@link SchemaState#BEHIND} with every migration pending
+	 * The newest version the application knows, whatever the target: newer versions in
+	 * the history are a newer application's.
+	 * @return the newest known version, {@link MigrationVersion#EMPTY} when none
 	 */
-	public SchemaStatus withoutHistory() {
+	MigrationVersion newestKnown() {
+		return this.lastResolved;
+	}
+
+	/**
+	 * Compare with a database whose schema history table does not exist.
+	 * @return the findings, every migration pending
+	 */
+	SchemaFindings withoutHistory() {
 		return calculate(List.of());
 	}
 
 	/**
-	 * Compute the status of a database from its schema history.
-	 * @param history the rows of the schema history table
-	 * @return the status (its check time and duration are left to the caller)
+	 * Compare the local migrations with a database's schema history.
+	 * @param history the rows of the schema history table, in installed order
+	 * @return the findings
 	 */
-	public SchemaStatus calculate(List<AppliedMigration> history) {
-		SchemaFindings findings = new SchemaFindings();
+	SchemaFindings calculate(List<AppliedMigration> history) {
+		SchemaFindings findings = new SchemaFindings(expectedVersion(), knownCount());
 		List<AppliedMigration> applied = withoutDeleted(history);
+		if (history.isEmpty()) {
+			findings.noHistory();
+		}
 		checkVersioned(applied, findings);
-		checkRepeatable(applied, findings);
-		return findings.toStatus(expectedVersion(), knownCount(), history.isEmpty());
+		checkRepeatable(applied, lastKnownRank(applied), findings);
+		return findings;
+	}
+
+	/**
+	 * The installed rank of the last history row of a migration the application knows:
+	 * what a newer version did comes after it.
+	 */
+	private int lastKnownRank(List<AppliedMigration> applied) {
+		int rank = 0;
+		for (AppliedMigration row : applied) {
+			boolean known = (row.version() != null) ? this.versioned.containsKey(row.version())
+					: this.repeatable.containsKey(row.description());
+			if (known && !row.isMarker()) {
+				rank = Math.max(rank, row.installedRank());
+			}
+		}
+		return rank;
 	}
 
 	private void checkVersioned(List<AppliedMigration> applied, SchemaFindings findings) {
@@ -139,48 +167,76 @@ public class SchemaStateCalculator {
 			SchemaFindings findings) {
 		MigrationVersion version = Objects.requireNonNull(row.version());
 		LocalMigration local = this.versioned.get(version);
-		if (!row.success()) {
+		boolean newer = local == null && version.compareTo(this.lastResolved) > 0;
+		if (newer) {
+			if (row.success()) {
+				findings.ahead("migration " + row.label() + " (" + row.description() + ") is newer than this version");
+			}
+			else {
+				findings.newerFailed(row.label(), "migration " + row.label() + " (" + row.description()
+						+ ") of a newer version failed; that version reports it");
+			}
+		}
+		else if (!row.success()) {
 			findings.failed(row.label(), "migration " + row.label() + " (" + row.description() + ") failed");
 		}
 		else if (local == null) {
-			if (version.compareTo(this.lastResolved) < 0) {
-				missing(row, findings);
-			}
-			else {
-				findings.ahead();
-			}
+			missing(row, findings);
 		}
 		else if (baseline == null || version.compareTo(baseline) > 0) {
 			compare(local, row, findings);
 		}
 	}
 
-	private void checkRepeatable(List<AppliedMigration> applied, SchemaFindings findings) {
-		Map<String, AppliedMigration> latest = new LinkedHashMap<>();
+	private void checkRepeatable(List<AppliedMigration> applied, int lastKnownRank, SchemaFindings findings) {
+		Map<String, List<AppliedMigration>> runs = new LinkedHashMap<>();
 		for (AppliedMigration row : applied) {
 			if (row.version() == null && !row.isMarker()) {
-				latest.put(row.description(), row);
+				runs.computeIfAbsent(row.description(), (description) -> new ArrayList<>()).add(row);
 			}
 		}
-		for (AppliedMigration row : latest.values()) {
-			LocalMigration local = this.repeatable.get(row.description());
-			if (!row.success()) {
-				findings.failed(row.label(), "repeatable migration '" + row.description() + "' failed");
+		runs.forEach((description, rows) -> {
+			AppliedMigration latest = rows.get(rows.size() - 1);
+			LocalMigration local = this.repeatable.get(description);
+			if (local == null) {
+				unknownRepeatable(rows, lastKnownRank, findings);
 			}
-			else if (local == null) {
-				missing(row, findings);
+			else if (!latest.success()) {
+				findings.failed(latest.label(), "repeatable migration '" + description + "' failed");
 			}
-			else if (!checksumMatches(local, row.checksum())) {
-				findings.pending(local.label());
-			}
-			else {
+			else if (checksumMatches(local, latest.checksum())) {
 				findings.applied(null, true);
 			}
-		}
+			else if (rows.stream().anyMatch((row) -> row.success() && checksumMatches(local, row.checksum()))) {
+				findings.applied(null, true);
+				findings.ahead("repeatable migration '" + description + "' was changed by a newer version");
+			}
+			else {
+				findings.pending(local.label());
+			}
+		});
 		this.repeatable.values()
 			.stream()
-			.filter((local) -> !latest.containsKey(local.description()))
+			.filter((local) -> !runs.containsKey(local.description()))
 			.forEach((local) -> findings.pending(local.label()));
+	}
+
+	/**
+	 * A repeatable migration the application does not know: a newer version's when it
+	 * first ran after everything this application knows, else missing locally.
+	 */
+	private void unknownRepeatable(List<AppliedMigration> rows, int lastKnownRank, SchemaFindings findings) {
+		AppliedMigration latest = rows.get(rows.size() - 1);
+		if (rows.get(0).installedRank() <= lastKnownRank) {
+			missing(latest, findings);
+		}
+		else if (latest.success()) {
+			findings.ahead("repeatable migration '" + latest.description() + "' was added by a newer version");
+		}
+		else {
+			findings.newerFailed(latest.label(), "repeatable migration '" + latest.description()
+					+ "' of a newer version failed; that version reports it");
+		}
 	}
 
 	private void missing(AppliedMigration row, SchemaFindings findings) {

@@ -7,28 +7,37 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of one schema check.
+ * The outcome of one schema check, and whether the application may serve on it: the one
+ * place that says "ready", read by startup, health, meters and logs alike.
  *
  * @param state the state
+ * @param ready whether the application may serve traffic
  * @param appliedVersion the newest successfully applied version, if any
  * @param expectedVersion the newest version the application knows, if any
  * @param knownCount how many migrations the application knows
  * @param appliedCount how many migrations the history records as applied successfully
  * @param pendingVersions migrations the application knows that are not applied (versions,
  * or {@code R:description} for repeatables)
- * @param failedVersions migrations the history records as failed
+ * @param failedVersions migrations the history records as failed, including a newer
+ * version's
  * @param driftedVersions applied migrations that differ from the application's copy or
  * are missing locally
- * @param aheadBy how many applied migrations are newer than any the application knows
+ * @param aheadBy how many applied migrations a newer version of the application made
+ * @param breakingMigration for {@link SchemaState#INCOMPATIBLE}, the newer migration that
+ * declared it breaks this application
  * @param problems one line per finding, for reports and logs
  * @param error why the database could not be read, for {@link SchemaState#UNREACHABLE}
+ * and while the unreachable grace runs
+ * @param unreachableSince while the unreachable grace runs, since when the database could
+ * not be reached (the state and readiness are the last ones found)
  * @param checkedAt when the check ran
  * @param duration how long the check took
  */
-public record SchemaStatus(SchemaState state, @Nullable String appliedVersion, @Nullable String expectedVersion,
-		int knownCount, int appliedCount, List<String> pendingVersions, List<String> failedVersions,
-		List<String> driftedVersions, int aheadBy, List<String> problems, @Nullable String error, Instant checkedAt,
-		Duration duration) {
+public record SchemaStatus(SchemaState state, boolean ready, @Nullable String appliedVersion,
+		@Nullable String expectedVersion, int knownCount, int appliedCount, List<String> pendingVersions,
+		List<String> failedVersions, List<String> driftedVersions, int aheadBy,
+		@Nullable BreakingMigration breakingMigration, List<String> problems, @Nullable String error,
+		@Nullable Instant unreachableSince, Instant checkedAt, Duration duration) {
 
 	/**
 	 * Create a status for a database that could not be read.
@@ -41,17 +50,8 @@ public record SchemaStatus(SchemaState state, @Nullable String appliedVersion, @
 	 */
 	public static SchemaStatus unreachable(String error, @Nullable String expectedVersion, int knownCount,
 			Instant checkedAt, Duration duration) {
-		return new SchemaStatus(SchemaState.UNREACHABLE, null, expectedVersion, knownCount, 0, List.of(), List.of(),
-				List.of(), 0, List.of(error), error, checkedAt, duration);
-	}
-
-	/**
-	 * Whether an application may serve traffic with this status.
-	 * @param allowNewerSchema whether {@link SchemaState#AHEAD} counts as ready
-	 * @return whether the schema is ready
-	 */
-	public boolean isReady(boolean allowNewerSchema) {
-		return this.state.isReady(allowNewerSchema);
+		return new SchemaStatus(SchemaState.UNREACHABLE, false, null, expectedVersion, knownCount, 0, List.of(),
+				List.of(), List.of(), 0, null, List.of(error), error, null, checkedAt, duration);
 	}
 
 	/**
@@ -62,10 +62,28 @@ public record SchemaStatus(SchemaState state, @Nullable String appliedVersion, @
 		return this.pendingVersions.size();
 	}
 
-	SchemaStatus at(Instant checkedAt, Duration duration) {
-		return new SchemaStatus(this.state, this.appliedVersion, this.expectedVersion, this.knownCount,
+	/**
+	 * The state and what was found, for logs:
+	 * {@code BEHIND: 2 migration(s) pending: 4, 5}.
+	 * @return the summary
+	 */
+	public String summary() {
+		return this.state + (this.problems.isEmpty() ? "" : ": " + String.join("; ", this.problems));
+	}
+
+	/**
+	 * This status kept through a check that could not reach the database, while the
+	 * unreachable grace runs: same state and readiness, with the outage's start and
+	 * error.
+	 * @param since when the first check after the last good one failed
+	 * @param unreachable the check that failed
+	 * @return the status to publish
+	 */
+	SchemaStatus keptThrough(Instant since, SchemaStatus unreachable) {
+		return new SchemaStatus(this.state, this.ready, this.appliedVersion, this.expectedVersion, this.knownCount,
 				this.appliedCount, this.pendingVersions, this.failedVersions, this.driftedVersions, this.aheadBy,
-				this.problems, this.error, checkedAt, duration);
+				this.breakingMigration, this.problems, unreachable.error(), since, unreachable.checkedAt(),
+				unreachable.duration());
 	}
 
 }

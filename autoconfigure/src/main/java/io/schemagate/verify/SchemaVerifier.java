@@ -46,9 +46,13 @@ public class SchemaVerifier {
 
 	private final SchemaHistoryReader reader;
 
+	private final CompatibilityTable compatibility;
+
 	private final SchemaStateCalculator calculator;
 
 	private final Duration connectTimeout;
+
+	private final boolean allowNewerSchema;
 
 	private final Clock clock;
 
@@ -60,17 +64,32 @@ public class SchemaVerifier {
 	 * @param reader how to read it
 	 * @param calculator what the application knows
 	 * @param connectTimeout how long to wait for a connection
+	 * @param allowNewerSchema whether a database a newer version moved on counts as ready
 	 * @param clock the clock for check times
 	 * @param locations where the local migrations were found, for messages
 	 */
 	public SchemaVerifier(DataSource dataSource, SchemaHistoryReader reader, SchemaStateCalculator calculator,
-			Duration connectTimeout, Clock clock, String locations) {
+			Duration connectTimeout, boolean allowNewerSchema, Clock clock, String locations) {
 		this.dataSource = dataSource;
 		this.reader = reader;
+		this.compatibility = new CompatibilityTable(reader.table().schema());
 		this.calculator = calculator;
 		this.connectTimeout = connectTimeout;
+		this.allowNewerSchema = allowNewerSchema;
 		this.clock = clock;
 		this.locations = locations;
+	}
+
+	/**
+	 * Create a verifier that follows a Flyway configuration, a database moved on by a
+	 * newer version counting as ready.
+	 * @param configuration the Flyway configuration
+	 * @param connectTimeout how long to wait for a connection
+	 * @return the verifier, with the local migrations already resolved
+	 * @see #of(Configuration, Duration, boolean)
+	 */
+	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout) {
+		return of(configuration, connectTimeout, true);
 	}
 
 	/**
@@ -78,9 +97,10 @@ public class SchemaVerifier {
 	 * history table, ignore patterns and target.
 	 * @param configuration the Flyway configuration
 	 * @param connectTimeout how long to wait for a connection
+	 * @param allowNewerSchema whether a database a newer version moved on counts as ready
 	 * @return the verifier, with the local migrations already resolved
 	 */
-	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout) {
+	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout, boolean allowNewerSchema) {
 		List<LocalMigration> local = new LocalMigrationScanner(configuration).scan();
 		MigrationVersion target = configuration.getTarget();
 		boolean latest = target == null || target == MigrationVersion.LATEST || target == MigrationVersion.NEXT
@@ -92,8 +112,8 @@ public class SchemaVerifier {
 		String locations = Arrays.stream(configuration.getLocations())
 			.map(Location::getDescriptor)
 			.collect(Collectors.joining(", ", "[", "]"));
-		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, Clock.systemUTC(),
-				locations);
+		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, allowNewerSchema,
+				Clock.systemUTC(), locations);
 	}
 
 	/**
@@ -120,26 +140,43 @@ public class SchemaVerifier {
 	public SchemaStatus check() {
 		Instant start = this.clock.instant();
 		long started = System.nanoTime();
-		SchemaStatus status;
 		try (Connection connection = connect()) {
-			List<AppliedMigration> history = readBounded(connection);
-			status = (history != null) ? this.calculator.calculate(history) : this.calculator.withoutHistory();
+			SchemaFindings findings = bounded(connection, (timeoutSeconds) -> compare(connection, timeoutSeconds));
+			return findings.toStatus(this.allowNewerSchema, start, since(started));
 		}
 		catch (TimeoutException ex) {
-			status = unreachable("no connection within " + this.connectTimeout.toMillis() + "ms");
+			return unreachable("no connection within " + this.connectTimeout.toMillis() + "ms", start, started);
 		}
 		catch (SQLException ex) {
-			status = unreachable("cannot read '" + this.reader.tableName() + "': " + Messages.describe(ex));
+			return unreachable("cannot read '" + this.reader.tableName() + "': " + Messages.describe(ex), start,
+					started);
 		}
 		catch (ConnectionFailure ex) {
-			status = unreachable("cannot connect to the database: " + Messages.describe(ex.getCause()));
+			return unreachable("cannot connect to the database: " + Messages.describe(ex.getCause()), start, started);
 		}
-		return status.at(start, Duration.ofNanos(System.nanoTime() - started));
 	}
 
-	private SchemaStatus unreachable(String error) {
-		return SchemaStatus.unreachable(error, this.calculator.expectedVersion(), this.calculator.knownCount(),
-				Instant.EPOCH, Duration.ZERO);
+	/**
+	 * Read the history and compare; when the database is ahead, read the declarations of
+	 * the newer version's breaking migrations too.
+	 */
+	private SchemaFindings compare(Connection connection, int timeoutSeconds) throws SQLException {
+		List<AppliedMigration> history = this.reader.read(connection, timeoutSeconds);
+		SchemaFindings findings = (history != null) ? this.calculator.calculate(history)
+				: this.calculator.withoutHistory();
+		if (findings.state() == SchemaState.AHEAD) {
+			findings.declarations(this.compatibility.read(connection, timeoutSeconds), this.calculator.newestKnown());
+		}
+		return findings;
+	}
+
+	private SchemaStatus unreachable(String error, Instant start, long started) {
+		return SchemaStatus.unreachable(error, this.calculator.expectedVersion(), this.calculator.knownCount(), start,
+				since(started));
+	}
+
+	private static Duration since(long started) {
+		return Duration.ofNanos(System.nanoTime() - started);
 	}
 
 	private Connection connect() throws TimeoutException {
@@ -172,24 +209,31 @@ public class SchemaVerifier {
 	}
 
 	/**
-	 * Read the history with the connect timeout as the network timeout. A query timeout
-	 * does not bound a check when the server stops answering: the driver sends its cancel
-	 * request over a new connection, which cannot get through either, and the PostgreSQL
-	 * driver then waits for that request as long as its own cancel timeout (10 s) before
-	 * the query returns. A query timeout serves only drivers without network timeouts.
-	 * The previous network timeout is put back, for pools that do not reset it.
+	 * Run the check's statements with the connect timeout as the network timeout. A query
+	 * timeout does not bound a check when the server stops answering: the driver sends
+	 * its cancel request over a new connection, which cannot get through either, and the
+	 * PostgreSQL driver then waits for that request as long as its own cancel timeout (10
+	 * s) before the query returns. A query timeout serves only drivers without network
+	 * timeouts. The previous network timeout is put back, for pools that do not reset it.
 	 */
-	private @Nullable List<AppliedMigration> readBounded(Connection connection) throws SQLException {
+	private <T> T bounded(Connection connection, Statements<T> statements) throws SQLException {
 		int previous = networkTimeout(connection);
 		if (!setNetworkTimeout(connection, (int) Math.min(Integer.MAX_VALUE, this.connectTimeout.toMillis()))) {
-			return this.reader.read(connection, timeoutSeconds());
+			return statements.run(timeoutSeconds());
 		}
 		try {
-			return this.reader.read(connection, 0);
+			return statements.run(0);
 		}
 		finally {
 			restoreNetworkTimeout(connection, previous);
 		}
+	}
+
+	@FunctionalInterface
+	private interface Statements<T> {
+
+		T run(int queryTimeoutSeconds) throws SQLException;
+
 	}
 
 	private static int networkTimeout(Connection connection) throws SQLException {

@@ -19,8 +19,6 @@ public class StartupVerification {
 
 	private final StartupPolicy policy;
 
-	private final boolean allowNewerSchema;
-
 	private final Duration pollInterval;
 
 	private final Duration waitTimeout;
@@ -36,7 +34,6 @@ public class StartupVerification {
 			Duration waitTimeout) {
 		this.monitor = monitor;
 		this.policy = policy;
-		this.allowNewerSchema = monitor.isAllowNewerSchema();
 		this.pollInterval = pollInterval;
 		this.waitTimeout = waitTimeout;
 	}
@@ -45,7 +42,8 @@ public class StartupVerification {
 	 * Check the schema and apply the policy; unless startup stops, the monitor then goes
 	 * on checking in the background.
 	 * @return the last status found
-	 * @throws SchemaNotReadyException when the policy says startup must stop
+	 * @throws SchemaNotReadyException when the policy says startup must stop, or the
+	 * state stops it under every policy ({@link SchemaState#isFatal()})
 	 * @throws NoMigrationsFoundException when the application knows no migrations
 	 */
 	public SchemaStatus verify() {
@@ -53,16 +51,15 @@ public class StartupVerification {
 		if (this.monitor.verifier().knownCount() == 0) {
 			throw new NoMigrationsFoundException(this.monitor.verifier().locations());
 		}
-		SchemaStatus status = check();
-		if (!status.isReady(this.allowNewerSchema) && this.policy == StartupPolicy.WAIT
-				&& status.state().isTransient()) {
+		SchemaStatus status = this.monitor.check();
+		if (!status.ready() && this.policy == StartupPolicy.WAIT && status.state().isTransient()) {
 			status = waitForReady(status);
 		}
-		if (!status.isReady(this.allowNewerSchema)) {
-			if (this.policy != StartupPolicy.START_UNREADY) {
+		if (!status.ready()) {
+			if (this.policy != StartupPolicy.START_UNREADY || status.state().isFatal()) {
 				throw new SchemaNotReadyException(status);
 			}
-			logger.warn("Database schema is not ready (" + summary(status)
+			logger.warn("Database schema is not ready (" + status.summary()
 					+ "); starting unready, readiness will turn UP once a check finds it ready");
 		}
 		this.monitor.start();
@@ -74,17 +71,16 @@ public class StartupVerification {
 		long deadline = started + this.waitTimeout.toNanos();
 		long nextLog = started;
 		SchemaStatus status = first;
-		while (!status.isReady(this.allowNewerSchema) && status.state().isTransient()
-				&& System.nanoTime() - deadline < 0) {
+		while (!status.ready() && status.state().isTransient() && System.nanoTime() - deadline < 0) {
 			if (System.nanoTime() - nextLog >= 0) {
-				logger.info("Waiting for the database schema: " + summary(status) + "; waited "
+				logger.info("Waiting for the database schema: " + status.summary() + "; waited "
 						+ Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s of "
 						+ this.waitTimeout.toSeconds() + "s");
 				nextLog = System.nanoTime() + PROGRESS_LOG_INTERVAL.toNanos();
 			}
 			pause();
 			SchemaState previous = status.state();
-			status = check();
+			status = this.monitor.check();
 			if (status.state() != previous) {
 				nextLog = System.nanoTime();
 			}
@@ -100,14 +96,6 @@ public class StartupVerification {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the database schema", ex);
 		}
-	}
-
-	private SchemaStatus check() {
-		return this.monitor.check();
-	}
-
-	static String summary(SchemaStatus status) {
-		return status.state() + ((status.problems().isEmpty()) ? "" : ": " + String.join("; ", status.problems()));
 	}
 
 }

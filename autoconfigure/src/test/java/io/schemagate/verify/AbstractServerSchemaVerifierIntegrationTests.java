@@ -90,8 +90,8 @@ abstract class AbstractServerSchemaVerifierIntegrationTests extends AbstractSche
 			pool.setConnectionTimeout(1000);
 			pool.setValidationTimeout(500);
 			SchemaMonitor monitor = new SchemaMonitor(
-					SchemaVerifier.of(configure().dataSource(pool), Duration.ofSeconds(1)), true,
-					Duration.ofMillis(200), Duration.ofMillis(200), (status) -> {
+					SchemaVerifier.of(configure().dataSource(pool), Duration.ofSeconds(1)), Duration.ofMillis(200),
+					Duration.ofMillis(200), Duration.ZERO, (status) -> {
 					});
 			try (monitor) {
 				monitor.start();
@@ -114,6 +114,35 @@ abstract class AbstractServerSchemaVerifierIntegrationTests extends AbstractSche
 					.isLessThanOrEqualTo(pool.getMaximumPoolSize());
 			}
 			await().atMost(Duration.ofSeconds(5)).until(() -> threads.newThreads().isEmpty());
+		}
+	}
+
+	@Test
+	void monitorKeepsTheStateFoundReadyThroughAnOutageWithinTheGrace() {
+		migrate();
+		try (TcpProxy proxy = this.database.get().proxy(); HikariDataSource pool = new HikariDataSource()) {
+			pool.setJdbcUrl(this.database.get().urlThrough(proxy));
+			pool.setUsername(this.database.get().username());
+			pool.setPassword(this.database.get().password());
+			pool.setConnectionTimeout(1000);
+			List<SchemaStatus> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+			try (SchemaMonitor monitor = new SchemaMonitor(
+					SchemaVerifier.of(configure().dataSource(pool), Duration.ofSeconds(1)), Duration.ofMillis(200),
+					Duration.ofMillis(200), Duration.ofMinutes(1), published::add)) {
+				monitor.start();
+				proxy.cut();
+				// checks that fail within the grace keep READY and say since when
+				SchemaStatus kept = await().atMost(Duration.ofSeconds(20))
+					.until(monitor::lastStatus, (status) -> status.unreachableSince() != null);
+				assertThat(kept.state()).isEqualTo(SchemaState.READY);
+				assertThat(kept.ready()).isTrue();
+				assertThat(kept.error()).isNotBlank();
+				proxy.restore();
+				await().atMost(Duration.ofSeconds(20))
+					.until(monitor::lastStatus, (status) -> status.unreachableSince() == null);
+				assertThat(monitor.lastStatus().state()).isEqualTo(SchemaState.READY);
+				assertThat(published).allSatisfy((status) -> assertThat(status.ready()).isTrue());
+			}
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.schemagate.verify;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +36,7 @@ class SchemaStateCalculatorTests {
 
 	@Test
 	void behindWhenHistoryIsMissing() {
-		SchemaStatus status = calculator(NO_PATTERNS).withoutHistory();
+		SchemaStatus status = status(calculator(NO_PATTERNS).withoutHistory());
 		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
 		assertThat(status.pendingVersions()).containsExactly("1", "2", "3");
 		assertThat(status.appliedVersion()).isNull();
@@ -93,8 +95,92 @@ class SchemaStateCalculatorTests {
 		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
 		assertThat(status.aheadBy()).isEqualTo(1);
 		assertThat(status.appliedVersion()).isEqualTo("4");
-		assertThat(status.isReady(true)).isTrue();
-		assertThat(status.isReady(false)).isFalse();
+		assertThat(status.ready()).isTrue();
+		assertThat(
+				calculator(NO_PATTERNS).calculate(this.history).toStatus(false, Instant.EPOCH, Duration.ZERO).ready())
+			.as("ready when newer schemas are refused")
+			.isFalse();
+	}
+
+	@Test
+	void aheadWhenANewerVersionsMigrationFailed() {
+		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
+		this.history.add(
+				new AppliedMigration(4, MigrationVersion.fromVersion("4"), "newer", "SQL", "V4__newer.sql", 44, false));
+		SchemaStatus status = calculate();
+		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
+		assertThat(status.ready()).isTrue();
+		assertThat(status.failedVersions()).containsExactly("4");
+		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("newer version failed"));
+	}
+
+	@Test
+	void failedWhenAnOlderUnknownMigrationFailed() {
+		this.local.remove(1);
+		apply("1", "create", 11);
+		this.history.add(
+				new AppliedMigration(2, MigrationVersion.fromVersion("2"), "index", "SQL", "V2__index.sql", 22, false));
+		apply("3", "seed", 33);
+		assertThat(calculate().state()).isEqualTo(SchemaState.FAILED);
+	}
+
+	@Test
+	void aheadWhenANewerVersionAddedARepeatable() {
+		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "newer view", 77);
+		SchemaStatus status = calculate();
+		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
+		assertThat(status.aheadBy()).isOne();
+	}
+
+	@Test
+	void driftedWhenAnUnknownRepeatableRanBeforeMigrationsThisVersionKnows() {
+		apply("1", "create", 11).apply(null, "old view", 77).apply("2", "index", 22).apply("3", "seed", 33);
+		SchemaStatus status = calculate();
+		assertThat(status.state()).isEqualTo(SchemaState.DRIFTED);
+		assertThat(status.driftedVersions()).containsExactly("R:old view");
+	}
+
+	@Test
+	void aheadWhenANewerVersionChangedARepeatableThisVersionRan() {
+		this.local.add(repeatable("view", 100, 100));
+		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 100);
+		apply(null, "view", 200);
+		SchemaStatus status = calculate();
+		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
+		assertThat(status.pendingVersions()).isEmpty();
+		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("changed by a newer"));
+	}
+
+	@Test
+	void behindWhenThisVersionsRepeatableNeverRanEvenIfAnotherDid() {
+		this.local.add(repeatable("view", 100, 100));
+		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 50);
+		apply(null, "view", 200);
+		assertThat(calculate().pendingVersions()).containsExactly("R:view");
+	}
+
+	@Test
+	void incompatibleWhenANewerMigrationDeclaredItBreaksThisVersion() {
+		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply("5", "drop", 55);
+		SchemaFindings findings = calculator(NO_PATTERNS).calculate(this.history);
+		assertThat(findings.state()).isEqualTo(SchemaState.AHEAD);
+		findings.declarations(List.of(new BreakingMigration("4", "4"), new BreakingMigration("5", "5")),
+				MigrationVersion.fromVersion("3"));
+		SchemaStatus status = status(findings);
+		assertThat(status.state()).isEqualTo(SchemaState.INCOMPATIBLE);
+		assertThat(status.ready()).isFalse();
+		assertThat(status.breakingMigration()).isEqualTo(new BreakingMigration("5", "5"));
+	}
+
+	@Test
+	void aheadWhenEveryDeclarationAllowsThisVersion() {
+		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply("5", "drop", 55);
+		SchemaFindings findings = calculator(NO_PATTERNS).calculate(this.history);
+		findings.declarations(List.of(new BreakingMigration("5", "3"), new BreakingMigration("4", "2")),
+				MigrationVersion.fromVersion("3"));
+		SchemaStatus status = status(findings);
+		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
+		assertThat(status.breakingMigration()).isNull();
 	}
 
 	@Test
@@ -159,7 +245,7 @@ class SchemaStateCalculatorTests {
 		this.local.remove(1);
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		ValidatePattern[] patterns = { ValidatePattern.fromPattern("*:missing") };
-		assertThat(calculator(patterns).calculate(this.history).state()).isEqualTo(SchemaState.READY);
+		assertThat(status(calculator(patterns).calculate(this.history)).state()).isEqualTo(SchemaState.READY);
 	}
 
 	@Test
@@ -185,7 +271,7 @@ class SchemaStateCalculatorTests {
 		apply("1", "create", 11).apply("2", "index", 22);
 		SchemaStateCalculator calculator = new SchemaStateCalculator(this.local, NO_PATTERNS,
 				MigrationVersion.fromVersion("2"));
-		SchemaStatus status = calculator.calculate(this.history);
+		SchemaStatus status = status(calculator.calculate(this.history));
 		assertThat(status.state()).isEqualTo(SchemaState.READY);
 		assertThat(status.expectedVersion()).isEqualTo("2");
 	}
@@ -200,7 +286,11 @@ class SchemaStateCalculatorTests {
 	}
 
 	private SchemaStatus calculate() {
-		return calculator(NO_PATTERNS).calculate(this.history);
+		return status(calculator(NO_PATTERNS).calculate(this.history));
+	}
+
+	private static SchemaStatus status(SchemaFindings findings) {
+		return findings.toStatus(true, Instant.EPOCH, Duration.ZERO);
 	}
 
 	private SchemaStateCalculator calculator(ValidatePattern[] patterns) {

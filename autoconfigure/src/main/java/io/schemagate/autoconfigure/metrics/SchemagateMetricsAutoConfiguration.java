@@ -27,8 +27,8 @@ public final class SchemagateMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SchemaMetrics schemaMetrics(MeterRegistry registry, SchemagateProperties properties) {
-		return new SchemaMetrics(registry, properties.getVerify().isAllowNewerSchema());
+	SchemaMetrics schemaMetrics(MeterRegistry registry) {
+		return new SchemaMetrics(registry);
 	}
 
 }
