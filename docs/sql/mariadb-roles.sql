@@ -2,7 +2,8 @@
 --
 --   bakery_migrator  the migration Job: creates and alters tables, writes flyway_schema_history
 --   bakery_runtime   the services: reads and writes the application's tables, only reads
---                    flyway_schema_history, cannot create, alter or drop anything
+--                    flyway_schema_history and schemagate_compatibility, cannot create, alter
+--                    or drop anything
 --
 -- Run once, before the first migration job, as an administrator, in two steps (part 2 grants on the tables the migration job creates):
 --   sed '/^-- part [2]/,$d' mariadb-roles.sql | mariadb       before the first migration job
@@ -34,6 +35,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, DROP, INDEX, REFERENCES, CR
 -- table-level grants: data rights on the application's tables, SELECT only on the history.
 
 GRANT SELECT ON bakery.flyway_schema_history TO 'bakery_runtime'@'localhost';
+GRANT SELECT ON bakery.schemagate_compatibility TO 'bakery_runtime'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON bakery.products TO 'bakery_runtime'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON bakery.orders TO 'bakery_runtime'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON bakery.order_lines TO 'bakery_runtime'@'localhost';

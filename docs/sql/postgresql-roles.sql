@@ -2,7 +2,8 @@
 --
 --   bakery_migrator  the migration Job: creates and alters tables, writes flyway_schema_history
 --   bakery_runtime   the services: reads and writes the application's tables, only reads
---                    flyway_schema_history, cannot create, alter or drop anything
+--                    flyway_schema_history and schemagate_compatibility, cannot create, alter
+--                    or drop anything
 --
 -- Run once, before the first migration job, as an administrator, connected to the database, in two steps (part 2 needs the
 -- flyway_schema_history table that the first migration job creates):
@@ -34,7 +35,9 @@ ALTER DEFAULT PRIVILEGES FOR ROLE bakery_migrator IN SCHEMA public
 ALTER DEFAULT PRIVILEGES FOR ROLE bakery_migrator IN SCHEMA public
     GRANT USAGE, SELECT ON SEQUENCES TO bakery_runtime;
 
--- part 2: once, after the first migration job has created flyway_schema_history
--- (default privileges cannot leave one table out, so the history is made read-only here)
+-- part 2: once, after the first migration job has created flyway_schema_history and
+-- schemagate_compatibility (default privileges cannot leave a table out, so both are made
+-- read-only here: the services only read the history and the breaking migrations recorded)
 
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON flyway_schema_history FROM bakery_runtime;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schemagate_compatibility FROM bakery_runtime;

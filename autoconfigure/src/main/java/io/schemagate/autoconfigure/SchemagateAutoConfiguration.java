@@ -84,7 +84,7 @@ public final class SchemagateAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationJob schemagateMigrationJob(SchemagateProperties properties, ObjectProvider<SchemaMonitor> monitor,
 			ObjectProvider<MigrationListener> listeners) {
-		return new MigrationJob(new SchemaMigrator(), System::exit,
+		return new MigrationJob(new SchemaMigrator(properties.getMigrate().getLint()), System::exit,
 				(outcome) -> listeners.orderedStream().forEach((l) -> l.onMigration(outcome)),
 				() -> monitor.getObject().start());
 	}

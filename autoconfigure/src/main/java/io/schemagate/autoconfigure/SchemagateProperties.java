@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.Assert;
 
+import io.schemagate.migrate.LintMode;
 import io.schemagate.verify.StartupPolicy;
 
 /**
@@ -180,6 +181,22 @@ public class SchemagateProperties {
 		 * application.
 		 */
 		private boolean exit = true;
+
+		/**
+		 * What to do with statements of pending versioned SQL migrations that break the
+		 * version still running (dropping or renaming a table or column, changing a
+		 * column's type, adding NOT NULL without a default, dropping a view) when the
+		 * script declares no 'schemagate:breaks-before'.
+		 */
+		private LintMode lint = LintMode.WARN;
+
+		public LintMode getLint() {
+			return this.lint;
+		}
+
+		public void setLint(LintMode lint) {
+			this.lint = lint;
+		}
 
 		public boolean isExit() {
 			return this.exit;

@@ -2,12 +2,15 @@ package io.schemagate.migrate;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
+
+import io.schemagate.migrate.lint.LintWarning;
 
 import io.schemagate.verify.Messages;
 
@@ -19,6 +22,23 @@ public class SchemaMigrator {
 
 	private static final Log logger = LogFactory.getLog(SchemaMigrator.class);
 
+	private final LintMode lint;
+
+	/**
+	 * Create a migrator that warns of destructive statements in pending migrations.
+	 */
+	public SchemaMigrator() {
+		this(LintMode.WARN);
+	}
+
+	/**
+	 * Create a migrator.
+	 * @param lint what to do with destructive statements in pending migrations
+	 */
+	public SchemaMigrator(LintMode lint) {
+		this.lint = lint;
+	}
+
 	/**
 	 * Migrate the database Flyway is configured for. Never throws.
 	 * @param flyway the configured Flyway
@@ -29,8 +49,10 @@ public class SchemaMigrator {
 		try {
 			MigrateResult result;
 			try (MigrationQueue.Turn turn = MigrationQueue.join(flyway.getConfiguration())) {
+				BreakingChanges changes = BreakingChanges.of(flyway.getConfiguration());
+				lint(changes);
 				logger.info("Running pending migrations");
-				result = flyway.migrate();
+				result = migrateAndRecord(flyway, changes);
 			}
 			// Flyway leaves the target version unset when nothing was pending
 			String version = (result.migrationsExecuted > 0) ? result.targetSchemaVersion : result.initialSchemaVersion;
@@ -47,6 +69,39 @@ public class SchemaMigrator {
 			logger.error("Migration failed (exit code " + exitCode.code() + "): " + Messages.describe(ex));
 			return new MigrationOutcome(exitCode, 0, null, null, since(started), ex);
 		}
+	}
+
+	private void lint(BreakingChanges changes) {
+		if (this.lint == LintMode.OFF) {
+			return;
+		}
+		List<LintWarning> warnings = changes.lintPending();
+		warnings.forEach((warning) -> logger.warn("Migration breaks the version still running: " + warning.message()));
+		if (!warnings.isEmpty() && this.lint == LintMode.FAIL) {
+			throw new LintFailedException(warnings);
+		}
+	}
+
+	/**
+	 * Migrate, then record the breaking declarations of what is applied, also when the
+	 * run failed half way: what did apply must be found by older versions.
+	 */
+	private static MigrateResult migrateAndRecord(Flyway flyway, BreakingChanges changes) throws SQLException {
+		MigrateResult result;
+		try {
+			result = flyway.migrate();
+		}
+		catch (RuntimeException ex) {
+			try {
+				changes.recordApplied();
+			}
+			catch (SQLException | RuntimeException notRecorded) {
+				ex.addSuppressed(notRecorded);
+			}
+			throw ex;
+		}
+		changes.recordApplied();
+		return result;
 	}
 
 	private static String orEmpty(@Nullable String version) {

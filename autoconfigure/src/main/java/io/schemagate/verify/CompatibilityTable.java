@@ -71,23 +71,20 @@ public final class CompatibilityTable {
 	}
 
 	/**
-	 * Record declarations, creating the table if needed. Declarations already recorded,
-	 * also by another job at the same time, are left as they are.
+	 * Create the table if needed, then record declarations. Declarations already
+	 * recorded, also by another job at the same time, are left as they are. The table is
+	 * created also when there is nothing to record, so that the runtime role can be
+	 * granted {@code SELECT} on it after the first migration job.
 	 * @param connection a connection with the rights to create the table
 	 * @param declarations the declarations of applied migrations
 	 * @return how many were recorded now
 	 * @throws SQLException when the table cannot be created or written
 	 */
 	public int record(Connection connection, Collection<RecordedDeclaration> declarations) throws SQLException {
+		String name = this.table.sqlName(connection.getMetaData());
+		create(connection, name);
 		if (declarations.isEmpty()) {
 			return 0;
-		}
-		String name = this.table.sqlName(connection.getMetaData());
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + name + " (" + column(connection, "version")
-					+ " VARCHAR(50) NOT NULL PRIMARY KEY, " + column(connection, "breaks_before")
-					+ " VARCHAR(50) NOT NULL, " + column(connection, "script") + " VARCHAR(1000) NOT NULL, "
-					+ column(connection, "recorded_on") + " TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)");
 		}
 		Set<String> recorded = new HashSet<>();
 		read(connection, 0).forEach((declaration) -> recorded.add(declaration.version()));
@@ -102,6 +99,25 @@ public final class CompatibilityTable {
 		return count;
 	}
 
+	private static void create(Connection connection, String name) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + name + " (" + column(connection, "version")
+					+ " VARCHAR(50) NOT NULL PRIMARY KEY, " + column(connection, "breaks_before")
+					+ " VARCHAR(50) NOT NULL, " + column(connection, "script") + " VARCHAR(1000) NOT NULL, "
+					+ column(connection, "recorded_on") + " TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+		}
+		catch (SQLException ex) {
+			// PostgreSQL: another job created it in the same instant
+			if (!isIntegrityViolation(ex)) {
+				throw ex;
+			}
+		}
+	}
+
+	private static boolean isIntegrityViolation(SQLException ex) {
+		return ex.getSQLState() != null && ex.getSQLState().startsWith(INTEGRITY_VIOLATION_CLASS);
+	}
+
 	private static boolean insert(Connection connection, String sql, RecordedDeclaration declaration)
 			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -113,7 +129,7 @@ public final class CompatibilityTable {
 		}
 		catch (SQLException ex) {
 			// another job recorded it first
-			if (ex.getSQLState() != null && ex.getSQLState().startsWith(INTEGRITY_VIOLATION_CLASS)) {
+			if (isIntegrityViolation(ex)) {
 				return false;
 			}
 			throw ex;

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.FileCopyUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Finds the migrations an application knows, as Flyway would resolve them, without
@@ -68,7 +69,30 @@ public class LocalMigrationScanner {
 		return migrations;
 	}
 
+	/**
+	 * Find the versioned SQL scripts, to read them before they are applied: their text is
+	 * read only when asked for.
+	 * @return the scripts, in no particular order
+	 * @throws IllegalStateException when a location cannot be read
+	 */
+	public List<VersionedScript> versionedScripts() {
+		List<VersionedScript> scripts = new ArrayList<>();
+		for (Location location : this.configuration.getLocations()) {
+			forEachScript(resources(location).values(), (resource, filename, name) -> {
+				if (name.version() != null) {
+					scripts
+						.add(new VersionedScript(name.version(), filename, SingletonSupplier.of(() -> read(resource))));
+				}
+			});
+		}
+		return scripts;
+	}
+
 	private void scanScripts(Collection<Resource> resources, List<LocalMigration> migrations) {
+		forEachScript(resources, (resource, filename, name) -> migrations.add(script(resource, filename, name)));
+	}
+
+	private void forEachScript(Collection<Resource> resources, ScriptCallback callback) {
 		String[] suffixes = this.configuration.getSqlMigrationSuffixes();
 		for (Resource resource : resources) {
 			String filename = resource.getFilename();
@@ -76,10 +100,17 @@ public class LocalMigrationScanner {
 			if (suffix != null) {
 				MigrationName name = MigrationName.parse(filename, suffix, this.configuration);
 				if (name != null) {
-					migrations.add(script(resource, filename, name));
+					callback.script(resource, filename, name);
 				}
 			}
 		}
+	}
+
+	@FunctionalInterface
+	private interface ScriptCallback {
+
+		void script(Resource resource, String filename, MigrationName name);
+
 	}
 
 	private LocalMigration script(Resource resource, String filename, MigrationName name) {

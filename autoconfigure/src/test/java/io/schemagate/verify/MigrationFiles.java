@@ -48,6 +48,23 @@ final class MigrationFiles {
 		}
 	}
 
+	/**
+	 * Copy every script to another folder, as the next release starts from this one's.
+	 * @param folder the new folder
+	 * @return the copy
+	 */
+	MigrationFiles copyTo(Path folder) {
+		try (java.util.stream.Stream<Path> scripts = Files.list(this.folder)) {
+			for (Path script : scripts.toList()) {
+				Files.copy(script, folder.resolve(script.getFileName()));
+			}
+			return new MigrationFiles(folder);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	String location() {
 		return "filesystem:" + this.folder.toAbsolutePath();
 	}

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.schemagate.migrate.MigrateExitCode;
+import io.schemagate.migrate.SchemaMigrator;
 import io.schemagate.testsupport.DatabaseKind;
 import io.schemagate.testsupport.TestDatabase;
 import io.schemagate.testsupport.TestDatabaseExtension;
@@ -48,7 +50,7 @@ class DatabaseRoleScriptsTests {
 		try {
 			database.execute(statements(parts[0]));
 			DataSource migrator = database.dataSource(name + "_migrator", "change-me-migrator");
-			Flyway.configure().dataSource(migrator).locations("classpath:db/migration").load().migrate();
+			migrateAsTheJob(migrator, "classpath:db/migration");
 			database.execute(statements(parts[1]));
 			DataSource runtime = database.dataSource(name + "_runtime", "change-me-runtime");
 			assertRuntimeCanServeButNotChangeTheSchema(runtime, "classpath:db/migration");
@@ -78,7 +80,7 @@ class DatabaseRoleScriptsTests {
 		try {
 			database.execute(statements(parts[0]));
 			DataSource migrator = database.dataSource(name + "_migrator", "change-me-migrator");
-			Flyway.configure().dataSource(migrator).locations("filesystem:" + migrations).load().migrate();
+			migrateAsTheJob(migrator, "filesystem:" + migrations);
 			database.execute(statements(parts[1]));
 			DataSource runtime = database.dataSource(name + "_runtime", "change-me-runtime");
 			assertRuntimeCanServeButNotChangeTheSchema(runtime, "filesystem:" + migrations);
@@ -87,6 +89,11 @@ class DatabaseRoleScriptsTests {
 			database.execute("DROP USER IF EXISTS '" + name + "_migrator'@'%'",
 					"DROP USER IF EXISTS '" + name + "_runtime'@'%'");
 		}
+	}
+
+	private static void migrateAsTheJob(DataSource migrator, String locations) {
+		Flyway flyway = Flyway.configure().dataSource(migrator).locations(locations).load();
+		assertThat(new SchemaMigrator().migrate(flyway).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
 	}
 
 	private static void assertRuntimeCanServeButNotChangeTheSchema(DataSource runtime, String locations) {
@@ -100,6 +107,12 @@ class DatabaseRoleScriptsTests {
 		assertThatException().isThrownBy(() -> jdbc.execute("DROP TABLE orders"));
 		assertThatException().isThrownBy(() -> jdbc.execute("DELETE FROM flyway_schema_history"));
 		assertThatException().isThrownBy(() -> jdbc.execute("UPDATE flyway_schema_history SET success = false"));
+		// the breaking migrations recorded: read when the database is ahead, never
+		// written
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM schemagate_compatibility", Integer.class)).isZero();
+		assertThatException()
+			.isThrownBy(() -> jdbc.execute("INSERT INTO schemagate_compatibility (version, breaks_before, script) "
+					+ "VALUES ('99', '99', 'fake')"));
 	}
 
 	/**

@@ -1,0 +1,40 @@
+package io.schemagate.migrate;
+
+import java.util.List;
+
+import io.schemagate.migrate.lint.LintWarning;
+import io.schemagate.verify.SchemagateException;
+
+/**
+ * Pending migrations break the version still running and do not declare it, and
+ * {@code db.migrate.lint=fail}: nothing was applied.
+ */
+public class LintFailedException extends SchemagateException {
+
+	private final List<LintWarning> warnings;
+
+	/**
+	 * Create an exception for the warnings found.
+	 * @param warnings the destructive statements without a declaration
+	 */
+	public LintFailedException(List<LintWarning> warnings) {
+		super(warnings.size() + " statement(s) of pending migrations break the version still running, "
+				+ "and their scripts declare no 'schemagate:breaks-before'", null);
+		this.warnings = List.copyOf(warnings);
+	}
+
+	@Override
+	public String getDescription() {
+		StringBuilder description = new StringBuilder(getMessage()).append(":\n");
+		this.warnings.forEach((warning) -> description.append(" - ").append(warning.message()).append('\n'));
+		return description.append("Nothing was applied.").toString();
+	}
+
+	@Override
+	public String getAction() {
+		return "Change the migrations the expand/contract way shown for each statement, or, when older versions "
+				+ "are to stop running once it is applied, declare it with a comment line "
+				+ "'-- schemagate:breaks-before <version>' in the script. To only warn, set 'db.migrate.lint=warn'.";
+	}
+
+}
