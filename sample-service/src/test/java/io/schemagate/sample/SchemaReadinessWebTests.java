@@ -126,7 +126,7 @@ class SchemaReadinessWebTests {
 				RunningService service = RunningService.start(database(), List.of(),
 						"spring.datasource.url=" + database().urlThrough(proxy), "db.verify.connect-timeout=1s",
 						"db.verify.poll-interval=300ms", "db.verify.refresh-interval=300ms",
-						"spring.datasource.hikari.connection-timeout=1000",
+						"db.verify.unreachable-grace=0", "spring.datasource.hikari.connection-timeout=1000",
 						"spring.datasource.hikari.validation-timeout=500")) {
 			ServiceClient client = service.client();
 			assertThat(client.schema().state()).isEqualTo("READY");
@@ -150,6 +150,56 @@ class SchemaReadinessWebTests {
 			await("no thread of Schemagate's left behind").atMost(Duration.ofSeconds(5))
 				.until(threads::newThreads, List::isEmpty);
 			assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isLessThanOrEqualTo(pool.getMaximumPoolSize());
+		}
+	}
+
+	@Test
+	void twentySecondOutageWithinTheGraceKeepsReadinessUp() {
+		migrateAsAnotherProcessWould();
+		try (TcpProxy proxy = database().proxy();
+				RunningService service = RunningService.start(database(), List.of(),
+						"spring.datasource.url=" + database().urlThrough(proxy), "db.verify.connect-timeout=1s",
+						"db.verify.poll-interval=300ms", "db.verify.refresh-interval=300ms",
+						"db.verify.unreachable-grace=1m", "spring.datasource.hikari.connection-timeout=1000")) {
+			ServiceClient client = service.client();
+			assertThat(client.readiness()).isEqualTo(200);
+			proxy.cut();
+			// the outage is noticed (a check every 300 ms), and readiness holds
+			// throughout
+			await("outage noticed").atMost(Duration.ofSeconds(20))
+				.until(() -> client.get("/actuator/health/schema").<String>json("$.details.unreachableSince") != null);
+			await("readiness 200 for 20 s").during(Duration.ofSeconds(20))
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(200))
+				.until(client::readiness, (status) -> status == 200);
+			Response schema = client.get("/actuator/health/schema");
+			assertThat(schema.<String>json("$.status")).isEqualTo("UP");
+			assertThat(schema.<String>json("$.details.state")).isEqualTo("READY");
+			assertThat(schema.<String>json("$.details.error")).isNotBlank().doesNotContain("jdbc:");
+			proxy.restore();
+			await("reachable again").atMost(Duration.ofSeconds(20))
+				.until(() -> client.get("/actuator/health/schema").<String>json("$.details.unreachableSince") == null);
+			assertThat(client.schema().state()).isEqualTo("READY");
+		}
+	}
+
+	@Test
+	void outageWithoutGraceTakesReadinessDownAtOnceAndBackWhenTheDatabaseReturns() {
+		migrateAsAnotherProcessWould();
+		try (TcpProxy proxy = database().proxy();
+				RunningService service = RunningService.start(database(), List.of(),
+						"spring.datasource.url=" + database().urlThrough(proxy), "db.verify.connect-timeout=1s",
+						"db.verify.poll-interval=300ms", "db.verify.refresh-interval=300ms",
+						"db.verify.unreachable-grace=0", "spring.datasource.hikari.connection-timeout=1000")) {
+			ServiceClient client = service.client();
+			assertThat(client.readiness()).isEqualTo(200);
+			proxy.cut();
+			// the next refresh (300 ms) and the connect timeout (1 s)
+			await("readiness 503").atMost(Duration.ofSeconds(20)).until(client::readiness, (status) -> status == 503);
+			assertThat(client.schema().state()).isEqualTo("UNREACHABLE");
+			proxy.restore();
+			await("READY again").atMost(Duration.ofSeconds(20)).until(() -> "READY".equals(client.schema().state()));
+			assertThat(client.readiness()).isEqualTo(200);
 		}
 	}
 

@@ -128,7 +128,8 @@ class StalledDatabaseWebTests {
 		String url = database().urlThrough(this.proxy);
 		List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + url,
 				"db.verify.connect-timeout=" + CONNECT_TIMEOUT.toMillis() + "ms", "db.verify.poll-interval=300ms",
-				"spring.datasource.hikari.connection-timeout=1000", "spring.datasource.hikari.validation-timeout=500"));
+				"db.verify.unreachable-grace=0", "spring.datasource.hikari.connection-timeout=1000",
+				"spring.datasource.hikari.validation-timeout=500"));
 		all.addAll(List.of(properties));
 		return RunningService.start(database(), List.of(), all.toArray(String[]::new));
 	}
