@@ -51,8 +51,8 @@ final class DatabaseRoles {
 	}
 
 	/**
-	 * Leave the runtime role only {@code SELECT} on the schema history, once the first
-	 * migration job has created it.
+	 * Leave the runtime role only {@code SELECT} on the schema history and Schemagate's
+	 * compatibility table, once the first migration job has created them.
 	 * <p>
 	 * The default privileges above also cover {@code flyway_schema_history}, which the
 	 * migrator creates: that gives the services the {@code SELECT} that verification
@@ -62,7 +62,8 @@ final class DatabaseRoles {
 	 * the first job. Later jobs keep the table, and so the revoke.
 	 */
 	void protectHistory() {
-		this.database.execute("REVOKE INSERT, UPDATE, DELETE ON flyway_schema_history FROM " + quote(this.runtime));
+		this.database.execute("REVOKE INSERT, UPDATE, DELETE ON flyway_schema_history FROM " + quote(this.runtime),
+				"REVOKE INSERT, UPDATE, DELETE ON schemagate_compatibility FROM " + quote(this.runtime));
 	}
 
 	String migrator() {

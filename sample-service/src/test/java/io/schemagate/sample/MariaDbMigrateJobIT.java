@@ -125,6 +125,38 @@ class MariaDbMigrateJobIT {
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isEqualTo(3);
 	}
 
+	@Test
+	void halfFailedJobOfANewerVersionLeavesTheOlderServiceReady() throws Exception {
+		write("V2__seed_bread.sql", "INSERT INTO bread VALUES (1, 'rye');");
+		try (SampleProcess job = start("migrate")) {
+			assertThat(job.awaitExit(TIMEOUT)).as(job.output()).isZero();
+		}
+		Path v2 = Files.createDirectories(this.workingDirectory.resolve("v2"));
+		for (Path script : Files.list(this.migrations).toList()) {
+			Files.copy(script, v2.resolve(script.getFileName()));
+		}
+		// MariaDB commits the ALTER before the INSERT fails: a failed row stays
+		Files.writeString(v2.resolve("V3__add_weight.sql"),
+				"ALTER TABLE bread ADD COLUMN weight INT;\nINSERT INTO no_such_table VALUES (1);\n");
+		try (SampleProcess service = start("v1-service", "verify", "--server.port=0")) {
+			ServiceClient client = new ServiceClient("v1-service", service.awaitStarted(TIMEOUT));
+			client.awaitReadiness(200, TIMEOUT);
+			try (ReadinessRecorder probes = new ReadinessRecorder(List.of(client))) {
+				try (SampleProcess job = SampleProcess.start("v2-migrate", SampleProcess.jar(), this.workingDirectory,
+						SampleProcess.crowdedEnvironment("migrate", this.mariadb.get()),
+						"--spring.flyway.locations=filesystem:" + v2)) {
+					assertThat(job.awaitExit(TIMEOUT)).as(job.output()).isEqualTo(2);
+				}
+				assertThat(client.awaitCheckAfter(java.time.Instant.now(), TIMEOUT).state()).isEqualTo("AHEAD");
+				assertThat(client.get("/actuator/health/schema").<List<String>>json("$.details.failedVersions"))
+					.containsExactly("3");
+				assertThat(probes.notReady()).as("readiness answers other than 200").isEmpty();
+				assertThat(probes.probes()).isPositive();
+			}
+			assertThat(service.output()).contains("A newer version's migration failed (3)");
+		}
+	}
+
 	private void write(String name, String sql) throws Exception {
 		Files.writeString(this.migrations.resolve(name), sql + "\n");
 	}

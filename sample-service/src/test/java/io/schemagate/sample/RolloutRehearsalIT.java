@@ -33,10 +33,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A rollout rehearsed as Kubernetes runs it, with real processes on real PostgreSQL: the
- * services of version 1 start before their migration job has run, the job migrates with
- * DDL credentials the services never get, version 2's job migrates under the running
- * version 1 services, and version 3's broken job fails without disturbing anyone.
+ * A rollout rehearsed as Kubernetes runs it, with real processes and real jars on real
+ * PostgreSQL: the services of version 1 start before their migration job has run, the job
+ * migrates with DDL credentials the services never get; version 2's job changes a
+ * repeatable view, adds one and adds a column while version 1 serves without a single
+ * unready probe; a broken job fails without disturbing anyone; version 3's declared
+ * breaking migration takes version 1 out of service and keeps it out, while version 2
+ * serves on; and the rollback from version 3 to version 2 works.
  */
 class RolloutRehearsalIT {
 
@@ -53,9 +56,24 @@ class RolloutRehearsalIT {
 
 	private static final Pattern STATE_CHANGE = Pattern.compile("Database schema state changed from (\\w+) to (\\w+)");
 
-	private static final String V6 = "ALTER TABLE products ADD COLUMN category VARCHAR(40);\n";
+	private static final String V6 = """
+			-- expand: version 2 files products by category and searches orders by status too
+			ALTER TABLE products ADD COLUMN category VARCHAR(40);
+			CREATE INDEX idx_orders_customer_status ON orders (customer, status, created_at);
+			""";
+
+	private static final String CATEGORIES_VIEW = """
+			CREATE OR REPLACE VIEW product_categories AS
+			SELECT id, name, COALESCE(category, 'bread') AS category FROM products;
+			""";
 
 	private static final String V7_BROKEN = "INSERT INTO no_such_table VALUES (1);\n";
+
+	private static final String V7_BREAKING = """
+			-- contract: version 1 searched orders through this index; version 2 no longer does
+			-- schemagate:breaks-before 6
+			DROP INDEX idx_orders_customer;
+			""";
 
 	@TempDir
 	Path workingDirectory;
@@ -71,15 +89,21 @@ class RolloutRehearsalIT {
 	void rolloutAsKubernetesRunsIt() throws Exception {
 		this.roles = DatabaseRoles.create(database());
 		Path v1 = SampleProcess.jar();
-		Path v2 = SampleJars.withMigration(v1, this.workingDirectory.resolve("v2.jar"), "V6__add_product_category.sql",
-				V6);
-		Path v3 = SampleJars.withMigration(v2, this.workingDirectory.resolve("v3.jar"), "V7__broken.sql", V7_BROKEN);
+		Path v2 = SampleJars.withMigrations(v1, this.workingDirectory.resolve("v2.jar"),
+				Map.of("V6__add_product_category.sql", V6, "R__order_totals_view.sql", changedTotalsView(v1),
+						"R__product_categories_view.sql", CATEGORIES_VIEW));
+		Path v2Broken = SampleJars.withMigration(v2, this.workingDirectory.resolve("v2.1.jar"), "V7__broken.sql",
+				V7_BROKEN);
+		Path v3 = SampleJars.withMigration(v2, this.workingDirectory.resolve("v3.jar"),
+				"V7__drop_old_customer_index.sql", V7_BREAKING);
 		try {
 			List<ServiceClient> v1Services = servicesStartUnreadyOnEmptyDatabase(v1);
 			migrationJobMakesThemReady(v1, v1Services);
 			runtimeRoleCannotRunDdlButServes(v1Services);
-			ServiceClient v2Service = version2MigratesUnderRunningVersion1(v2, v1Services);
-			brokenVersion3FailsAndNobodyNotices(v3, v1Services, v2Service);
+			ServiceClient v2Service = version2MigratesWhileVersion1ServesWithoutABlip(v2, v1Services);
+			brokenJobFailsAndNobodyNotices(v2Broken, v1Services, v2Service);
+			breakingVersion3TakesVersion1OutOfService(v3, v1, v1Services, v2Service);
+			rollbackFromVersion3ToVersion2(v2);
 		}
 		catch (Throwable ex) {
 			this.processes.forEach((process) -> System.out.println("--- " + process + " ---\n" + process.output()));
@@ -88,6 +112,17 @@ class RolloutRehearsalIT {
 		finally {
 			this.processes.forEach(SampleProcess::close);
 		}
+	}
+
+	/**
+	 * Version 2's order totals view: one more column, appended as PostgreSQL requires.
+	 */
+	private static String changedTotalsView(Path v1) {
+		String view = SampleJars.migration(v1, "R__order_totals_view.sql");
+		String changed = view.replace("AS total_cents\n",
+				"AS total_cents,\n\tCAST(COUNT(DISTINCT l.product_id) AS INTEGER) AS product_count\n");
+		assertThat(changed).as("version 2's view").isNotEqualTo(view);
+		return changed;
 	}
 
 	private List<ServiceClient> servicesStartUnreadyOnEmptyDatabase(Path v1) {
@@ -130,6 +165,7 @@ class RolloutRehearsalIT {
 			assertPermissionDenied(statement, "CREATE TABLE intruder(id int)");
 			assertPermissionDenied(statement, "DROP TABLE products");
 			assertPermissionDenied(statement, "DELETE FROM flyway_schema_history");
+			assertPermissionDenied(statement, "DELETE FROM schemagate_compatibility");
 			try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM flyway_schema_history")) {
 				assertThat(rows.next()).isTrue();
 				assertThat(rows.getInt(1)).as("history rows the runtime role can read").isEqualTo(6);
@@ -147,18 +183,22 @@ class RolloutRehearsalIT {
 		step("  %s: GET /products 200 (6 seed products); %s: POST /orders 201", services.get(0), services.get(1));
 	}
 
-	private ServiceClient version2MigratesUnderRunningVersion1(Path v2, List<ServiceClient> v1Services) {
-		step("step 3: version 2 (adds V6__add_product_category.sql) migrates while version 1 serves");
-		SampleProcess job = runJob("v2-migrate", v2, 0);
-		assertThat(job.output()).contains("Migration successful: applied 1 migration(s)");
-		Instant migrated = Instant.now();
-		for (ServiceClient service : v1Services) {
-			SchemaDetails schema = service.awaitCheckAfter(migrated, READY_TIMEOUT);
-			assertThat(schema.state()).as(service + " schema").isEqualTo("AHEAD");
-			assertThat(schema.aheadBy()).isEqualTo(1);
-			assertThat(schema.appliedVersion()).isEqualTo("6");
-			assertThat(service.readiness()).as(service + " readiness").isEqualTo(200);
-			step("  %s: schema AHEAD by 1 (version 6), readiness 200", service);
+	private ServiceClient version2MigratesWhileVersion1ServesWithoutABlip(Path v2, List<ServiceClient> v1Services) {
+		step("step 3: version 2 (V6 adds a column and an index, changes the order totals view, adds a view) "
+				+ "migrates while version 1 serves; readiness probed every 200 ms");
+		try (ReadinessRecorder probes = new ReadinessRecorder(v1Services)) {
+			SampleProcess job = runJob("v2-migrate", v2, 0);
+			assertThat(job.output()).contains("Migration successful: applied 3 migration(s)");
+			Instant migrated = Instant.now();
+			for (ServiceClient service : v1Services) {
+				SchemaDetails schema = service.awaitCheckAfter(migrated, READY_TIMEOUT);
+				assertThat(schema.state()).as(service + " schema").isEqualTo("AHEAD");
+				assertThat(schema.aheadBy()).as("V6, the changed view, the new view").isEqualTo(3);
+				assertThat(schema.appliedVersion()).isEqualTo("6");
+				step("  %s: schema AHEAD by 3 (version 6, both views), readiness 200", service);
+			}
+			assertThat(probes.notReady()).as("readiness answers other than 200").isEmpty();
+			step("  %d readiness probes of version 1 during and after the job: every one 200", probes.probes());
 		}
 		// The monitor logs every change of state: none went through an unready one
 		v1Services.forEach((service) -> assertThat(stateChanges(service)).as(service + " state changes")
@@ -172,26 +212,70 @@ class RolloutRehearsalIT {
 		return v2Service;
 	}
 
-	private void brokenVersion3FailsAndNobodyNotices(Path v3, List<ServiceClient> v1Services, ServiceClient v2Service) {
-		step("step 4: version 3 (adds the broken V7__broken.sql) runs its migration job");
-		SampleProcess job = runJob("v3-migrate", v3, 2);
-		assertThat(job.output()).contains("MIGRATION FAILED").contains("no_such_table");
-		Instant failed = Instant.now();
-		// PostgreSQL rolls the failed migration's transaction back: nothing is recorded
-		assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", null, "6");
-		Map<ServiceClient, String> expected = new LinkedHashMap<>();
-		v1Services.forEach((service) -> expected.put(service, "AHEAD"));
-		expected.put(v2Service, "READY");
-		expected.forEach((service, state) -> {
-			SchemaDetails schema = service.awaitCheckAfter(failed, READY_TIMEOUT);
-			assertThat(schema.state()).as(service + " schema").isEqualTo(state);
-			assertThat(schema.appliedVersion()).isEqualTo("6");
-			assertThat(service.readiness()).as(service + " readiness").isEqualTo(200);
-		});
-		v1Services.forEach((service) -> assertThat(stateChanges(service)).as(service + " state changes")
-			.containsExactly("BEHIND -> READY", "READY -> AHEAD"));
+	private void brokenJobFailsAndNobodyNotices(Path broken, List<ServiceClient> v1Services, ServiceClient v2Service) {
+		step("step 4: a broken build of version 2 (V7__broken.sql) runs its migration job");
+		List<ServiceClient> everyone = new ArrayList<>(v1Services);
+		everyone.add(v2Service);
+		try (ReadinessRecorder probes = new ReadinessRecorder(everyone)) {
+			SampleProcess job = runJob("v2.1-migrate", broken, 2);
+			assertThat(job.output()).contains("MIGRATION FAILED").contains("no_such_table");
+			Instant failed = Instant.now();
+			// PostgreSQL rolls the failed migration's transaction back: nothing is
+			// recorded
+			assertThat(appliedVersions()).containsExactly("1", "2", "3", "4", "5", null, "6", null, null);
+			Map<ServiceClient, String> expected = new LinkedHashMap<>();
+			v1Services.forEach((service) -> expected.put(service, "AHEAD"));
+			expected.put(v2Service, "READY");
+			expected.forEach((service, state) -> {
+				SchemaDetails schema = service.awaitCheckAfter(failed, READY_TIMEOUT);
+				assertThat(schema.state()).as(service + " schema").isEqualTo(state);
+				assertThat(schema.appliedVersion()).isEqualTo("6");
+			});
+			assertThat(probes.notReady()).as("readiness answers other than 200").isEmpty();
+		}
 		assertThat(stateChanges(v2Service)).as(v2Service + " state changes").isEmpty();
-		step("  history unchanged (1..6 and the view); v1 services AHEAD, v2 service READY, all readiness 200");
+		step("  history unchanged; v1 services AHEAD, v2 service READY, every readiness probe 200");
+	}
+
+	private void breakingVersion3TakesVersion1OutOfService(Path v3, Path v1, List<ServiceClient> v1Services,
+			ServiceClient v2Service) {
+		step("step 5: version 3's job applies V7, declared '-- schemagate:breaks-before 6'");
+		SampleProcess job = runJob("v3-migrate", v3, 0);
+		assertThat(job.output()).contains("Recorded 1 breaking migration(s)");
+		for (ServiceClient service : v1Services) {
+			service.awaitReadiness(503, READY_TIMEOUT);
+			Response schema = service.get("/actuator/health/schema");
+			assertThat(schema.<String>json("$.status")).isEqualTo("DOWN");
+			assertThat(schema.<String>json("$.details.state")).isEqualTo("INCOMPATIBLE");
+			assertThat(schema.<String>json("$.details.breaksBefore")).isEqualTo("6");
+			assertThat(schema.<String>json("$.details.breakingVersion")).isEqualTo("7");
+			step("  %s: readiness 503, schema INCOMPATIBLE (breakingVersion 7, breaksBefore 6)", service);
+		}
+		assertThat(v2Service.readiness()).isEqualTo(200);
+		assertThat(v2Service.awaitCheckAfter(Instant.now(), READY_TIMEOUT).state()).isEqualTo("AHEAD");
+		step("  %s: readiness 200, schema AHEAD", v2Service);
+		Map<String, String> environment = datasource();
+		environment.put("DB_MODE", "verify");
+		environment.put("DB_VERIFY_ON_STARTUP", "start-unready");
+		SampleProcess fresh = start("v1-service-fresh", v1, environment, "--server.port=0");
+		assertThat(fresh.awaitExit(START_TIMEOUT)).as(fresh.output()).isNotZero();
+		assertThat(fresh.output()).contains("APPLICATION FAILED TO START")
+			.contains("state 'INCOMPATIBLE'")
+			.contains("Breaking migration: 7")
+			.contains("newest migration is 6");
+		step("  a fresh version-1 pod (start-unready) fails at startup: INCOMPATIBLE, breaking migration 7, "
+				+ "oldest version that may run has migration 6");
+	}
+
+	private void rollbackFromVersion3ToVersion2(Path v2) {
+		step("step 6: roll back from version 3 to version 2");
+		SampleProcess job = runJob("v2-migrate-again", v2, 0);
+		assertThat(job.output()).contains("Migration successful: applied 0 migration(s)");
+		ServiceClient service = startServices(v2, "v2-service-rollback").get(0);
+		service.awaitReadiness(200, READY_TIMEOUT);
+		assertThat(service.schema()).extracting(SchemaDetails::state, SchemaDetails::aheadBy)
+			.containsExactly("AHEAD", 1);
+		step("  v2's job applies nothing (exit 0); %s: readiness 200, schema AHEAD by 1", service);
 	}
 
 	private List<ServiceClient> startServices(Path jar, String... names) {

@@ -6,6 +6,7 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Newer versions of the sample's image, as the next build would package them: a copy of a
@@ -31,12 +32,41 @@ final class SampleJars {
 	 * @return the new jar
 	 */
 	static Path withMigration(Path jar, Path newJar, String script, String sql) {
+		return withMigrations(jar, newJar, Map.of(script, sql));
+	}
+
+	/**
+	 * Copy a jar and add or replace migrations in the copy.
+	 * @param jar the jar of the previous version
+	 * @param newJar where to write the new version
+	 * @param scripts the migrations by file name; an existing one is replaced, as a
+	 * changed repeatable migration is
+	 * @return the new jar
+	 */
+	static Path withMigrations(Path jar, Path newJar, Map<String, String> scripts) {
 		try {
 			Files.copy(jar, newJar);
 			try (FileSystem zip = FileSystems.newFileSystem(newJar)) {
-				Files.writeString(zip.getPath(MIGRATIONS + script), sql);
+				for (Map.Entry<String, String> script : scripts.entrySet()) {
+					Files.writeString(zip.getPath(MIGRATIONS + script.getKey()), script.getValue());
+				}
 			}
 			return newJar;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Read a migration of a jar.
+	 * @param jar the jar
+	 * @param script the migration's file name
+	 * @return its text
+	 */
+	static String migration(Path jar, String script) {
+		try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+			return Files.readString(zip.getPath(MIGRATIONS + script));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
