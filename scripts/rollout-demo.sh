@@ -5,9 +5,14 @@
 #   1. two version-1 services start on an empty database with on-startup=start-unready: unready
 #   2. the version-1 migration job (DB_MODE=migrate, DDL credentials) exits 0: both turn ready;
 #      the services' runtime role cannot run DDL, yet they serve
-#   3. version 2 adds a migration: its job migrates under the running version-1 services, which
-#      report AHEAD and stay ready; a version-2 service starts READY
-#   4. version 3 adds a broken migration: its job exits 2, every service stays ready
+#   3. version 2 adds a column, changes the order totals view (a repeatable migration) and adds a
+#      view: its job migrates under the running version-1 services, which report AHEAD and stay
+#      ready at every probe; a version-2 service starts READY
+#   4. a broken build of version 2: its job exits 2, every service stays ready
+#   5. version 3 applies a breaking migration declared '-- schemagate:breaks-before 6': the
+#      version-1 services turn unready (INCOMPATIBLE), a fresh version-1 pod fails at startup,
+#      the version-2 service stays ready
+#   6. rollback from version 3 to version 2: its job applies nothing, a fresh version-2 pod is ready
 #
 # Needs Java 17+ (java, and jar or zip), psql, curl and a PostgreSQL server you administer:
 #   PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432/postgres ./scripts/rollout-demo.sh
@@ -161,19 +166,52 @@ run_job() {
 	echo "$name exited with code $JOB_EXIT"
 }
 
-# A copy of a jar with one more migration, as the next build would package it. 'jar uf' and
-# 'zip' keep the nested jars under BOOT-INF/lib stored, as Spring Boot's launcher needs.
-jar_with_migration() {
-	local from=$1 to=$2 script=$3 sql=$4 dir="$WORK/${3%.sql}"
+# A copy of a jar with migrations added or replaced, as the next build would package them:
+#   jar_with_migrations from.jar to.jar V6__x.sql "sql" [R__y.sql "sql" ...]
+# 'jar uf' and 'zip' keep the nested jars under BOOT-INF/lib stored, as Spring Boot's launcher
+# needs.
+jar_with_migrations() {
+	local from=$1 to=$2 dir
+	dir="$WORK/$(basename "${2%.jar}")"
+	shift 2
 	mkdir -p "$dir/BOOT-INF/classes/db/migration"
-	printf '%s\n' "$sql" >"$dir/BOOT-INF/classes/db/migration/$script"
 	cp "$from" "$to"
-	if command -v jar >/dev/null; then
-		(cd "$dir" && jar uf "$to" "BOOT-INF/classes/db/migration/$script")
-	else
-		(cd "$dir" && zip -q "$to" "BOOT-INF/classes/db/migration/$script")
-	fi
-	echo "$(basename "$to"): $(basename "$from") + $script: $sql"
+	while (($# >= 2)); do
+		printf '%s\n' "$2" >"$dir/BOOT-INF/classes/db/migration/$1"
+		if command -v jar >/dev/null; then
+			(cd "$dir" && jar uf "$to" "BOOT-INF/classes/db/migration/$1")
+		else
+			(cd "$dir" && zip -q "$to" "BOOT-INF/classes/db/migration/$1")
+		fi
+		echo "$(basename "$to"): $1"
+		sed 's/^/  | /' "$dir/BOOT-INF/classes/db/migration/$1"
+		shift 2
+	done
+}
+
+# Probe the readiness of services every 200 ms in the background, as Kubernetes does, counting
+# the answers other than 200 in $WORK/probes-<name>; stop with stop_probes
+start_probes() {
+	PROBES=()
+	for name in "$@"; do
+		(
+			while true; do
+				code=$(http_code "$name" /actuator/health/readiness)
+				echo "$code" >>"$WORK/probes-$name"
+				sleep 0.2
+			done
+		) &
+		PROBES+=($!)
+	done
+}
+
+stop_probes() {
+	kill "${PROBES[@]}" 2>/dev/null || true
+	wait "${PROBES[@]}" 2>/dev/null || true
+	for name in "$@"; do
+		echo "$name: $(wc -l <"$WORK/probes-$name") readiness probes, $(grep -vc '^200$' "$WORK/probes-$name" || true) not 200"
+		rm -f "$WORK/probes-$name"
+	done
 }
 
 step "building the sample service"
@@ -212,8 +250,9 @@ show v1-service-b
 
 step "step 2: the version-1 migration job runs"
 run_job v1-migrate "$V1"
-# The default privileges gave the runtime role writes on the history table too: take them back
-db_psql -c "REVOKE INSERT, UPDATE, DELETE ON flyway_schema_history FROM \"$RUNTIME\""
+# The default privileges gave the runtime role writes on the history tables too: take them back
+db_psql -c "REVOKE INSERT, UPDATE, DELETE ON flyway_schema_history FROM \"$RUNTIME\"" \
+	-c "REVOKE INSERT, UPDATE, DELETE ON schemagate_compatibility FROM \"$RUNTIME\""
 await_readiness v1-service-a 200
 await_readiness v1-service-b 200
 show v1-service-a
@@ -232,12 +271,21 @@ echo "\$ curl -X POST v1-service-b/orders"
 curl -s -w '\n  (HTTP %{http_code})\n' -H 'Content-Type: application/json' \
 	-d '{"customer":"Demo","lines":[{"productId":1,"quantity":2}]}' "http://127.0.0.1:${PORT[v1-service-b]}/orders"
 
-step "step 3: version 2 adds a migration; its job runs while the version-1 services serve"
+step "step 3: version 2 adds a column, changes the order totals view and adds a view; its job runs while the version-1 services serve"
 V2="$WORK/bakery-v2.jar"
-jar_with_migration "$V1" "$V2" V6__add_product_category.sql 'ALTER TABLE products ADD COLUMN category VARCHAR(40);'
+CHANGED_VIEW=$(unzip -p "$V1" BOOT-INF/classes/db/migration/R__order_totals_view.sql |
+	sed 's/AS total_cents$/AS total_cents,\n\tCAST(COUNT(DISTINCT l.product_id) AS INTEGER) AS product_count/')
+jar_with_migrations "$V1" "$V2" \
+	V6__add_product_category.sql 'ALTER TABLE products ADD COLUMN category VARCHAR(40);
+CREATE INDEX idx_orders_customer_status ON orders (customer, status, created_at);' \
+	R__order_totals_view.sql "$(printf '%b' "$CHANGED_VIEW")" \
+	R__product_categories_view.sql 'CREATE OR REPLACE VIEW product_categories AS SELECT id, name, category FROM products;'
+start_probes v1-service-a v1-service-b
 run_job v2-migrate "$V2"
 await_state v1-service-a AHEAD
 await_state v1-service-b AHEAD
+sleep 1 # two more checks of each service after the job
+stop_probes v1-service-a v1-service-b
 show v1-service-a
 show v1-service-b
 start_service v2-service "$V2"
@@ -245,10 +293,10 @@ await_started v2-service
 await_readiness v2-service 200
 show v2-service
 
-step "step 4: version 3 adds a broken migration; its job fails"
-V3="$WORK/bakery-v3.jar"
-jar_with_migration "$V2" "$V3" V7__broken.sql 'INSERT INTO no_such_table VALUES (1);'
-run_job v3-migrate "$V3"
+step "step 4: a broken build of version 2 adds a broken migration; its job fails"
+V2_BROKEN="$WORK/bakery-v2.1.jar"
+jar_with_migrations "$V2" "$V2_BROKEN" V7__broken.sql 'INSERT INTO no_such_table VALUES (1);'
+run_job v2.1-migrate "$V2_BROKEN"
 echo "history (PostgreSQL rolled the failed migration back, nothing recorded):"
 db_psql -c "SELECT installed_rank, version, description, success FROM flyway_schema_history ORDER BY 1"
 echo "the services after their next check (every 500ms):"
@@ -256,5 +304,32 @@ sleep 1
 for name in "${SERVICES[@]}"; do
 	show "$name"
 done
+
+step "step 5: version 3 drops what version 1 used, declared '-- schemagate:breaks-before 6'"
+V3="$WORK/bakery-v3.jar"
+jar_with_migrations "$V2" "$V3" V7__drop_old_customer_index.sql '-- contract: version 1 searched orders through this index; version 2 no longer does
+-- schemagate:breaks-before 6
+DROP INDEX idx_orders_customer;'
+run_job v3-migrate "$V3"
+await_readiness v1-service-a 503
+await_readiness v1-service-b 503
+for name in "${SERVICES[@]}"; do
+	show "$name"
+done
+echo "a fresh version-1 pod, even with DB_VERIFY_ON_STARTUP=start-unready:"
+start_service v1-service-fresh "$V1"
+if wait "${PID[v1-service-fresh]}"; then
+	echo "v1-service-fresh started, which it must not" >&2
+	exit 1
+fi
+grep -aA12 '^Description:' "$WORK/v1-service-fresh.log" | sed 's/^/  | /'
+
+step "step 6: roll back from version 3 to version 2"
+kill "${PID[v1-service-a]}" "${PID[v1-service-b]}" 2>/dev/null || true
+run_job v2-migrate-again "$V2"
+start_service v2-service-rollback "$V2"
+await_started v2-service-rollback
+await_readiness v2-service-rollback 200
+show v2-service-rollback
 
 step "done in $((SECONDS - STARTED))s"
