@@ -21,10 +21,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import io.schemagate.health.SchemaHealthIndicator;
+import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.metrics.SchemaMetrics;
 import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.verify.BreakingMigration;
-import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
 

@@ -14,13 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
-import io.schemagate.migrate.MigrationJob;
+import io.schemagate.internal.check.SchemaMonitor;
+import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.internal.check.StartupVerification;
+import io.schemagate.internal.migrate.MigrationJob;
+import io.schemagate.internal.migrate.SchemaMigrator;
 import io.schemagate.migrate.MigrationListener;
-import io.schemagate.migrate.SchemaMigrator;
 import io.schemagate.verify.SchemaCheckListener;
-import io.schemagate.verify.SchemaMonitor;
-import io.schemagate.verify.SchemaVerifier;
-import io.schemagate.verify.StartupVerification;
 
 /**
  * Auto-configuration that replaces Boot's migrate-on-startup with verify mode (the

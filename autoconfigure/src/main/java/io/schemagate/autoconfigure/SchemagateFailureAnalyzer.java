@@ -3,7 +3,7 @@ package io.schemagate.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import io.schemagate.verify.SchemagateException;
+import io.schemagate.SchemagateException;
 
 /**
  * Reports Schemagate's startup failures (a schema that is not ready, a failed migration,

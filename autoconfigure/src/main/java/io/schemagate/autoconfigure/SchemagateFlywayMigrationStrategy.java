@@ -5,8 +5,8 @@ import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 
-import io.schemagate.migrate.MigrationJob;
-import io.schemagate.verify.StartupVerification;
+import io.schemagate.internal.check.StartupVerification;
+import io.schemagate.internal.migrate.MigrationJob;
 
 /**
  * Takes the place of Boot's migrate-on-startup through its own extension point, so

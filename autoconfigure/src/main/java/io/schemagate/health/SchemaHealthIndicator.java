@@ -10,8 +10,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.verify.BreakingMigration;
-import io.schemagate.verify.SchemaMonitor;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
 

@@ -2,8 +2,7 @@ package io.schemagate.migrate;
 
 import java.util.List;
 
-import io.schemagate.migrate.lint.LintWarning;
-import io.schemagate.verify.SchemagateException;
+import io.schemagate.SchemagateException;
 
 /**
  * Pending migrations break the version still running and do not declare it, and
@@ -11,13 +10,14 @@ import io.schemagate.verify.SchemagateException;
  */
 public class LintFailedException extends SchemagateException {
 
-	private final List<LintWarning> warnings;
+	private final List<String> warnings;
 
 	/**
 	 * Create an exception for the warnings found.
-	 * @param warnings the destructive statements without a declaration
+	 * @param warnings each destructive statement without a declaration: script, line,
+	 * statement and the safe alternative
 	 */
-	public LintFailedException(List<LintWarning> warnings) {
+	public LintFailedException(List<String> warnings) {
 		super(warnings.size() + " statement(s) of pending migrations break the version still running, "
 				+ "and their scripts declare no 'schemagate:breaks-before'", null);
 		this.warnings = List.copyOf(warnings);
@@ -26,7 +26,7 @@ public class LintFailedException extends SchemagateException {
 	@Override
 	public String getDescription() {
 		StringBuilder description = new StringBuilder(getMessage()).append(":\n");
-		this.warnings.forEach((warning) -> description.append(" - ").append(warning.message()).append('\n'));
+		this.warnings.forEach((warning) -> description.append(" - ").append(warning).append('\n'));
 		return description.append("Nothing was applied.").toString();
 	}
 

@@ -1,7 +1,7 @@
 package io.schemagate.migrate;
 
-import io.schemagate.verify.Messages;
-import io.schemagate.verify.SchemagateException;
+import io.schemagate.SchemagateException;
+import io.schemagate.internal.Messages;
 
 /**
  * Thrown when migrate mode fails and the application was asked to go on serving

@@ -1,5 +1,6 @@
 /**
- * Migrate mode: a one-shot Flyway migration with exit codes.
+ * Migrate mode's API: exit codes, the outcome listeners are told of, the lint's modes and
+ * the failures a startup report shows.
  */
 @NullMarked
 package io.schemagate.migrate;

@@ -1,5 +1,7 @@
 package io.schemagate.verify;
 
+import io.schemagate.SchemagateException;
+
 /**
  * Thrown when verify mode finds no migrations at all in Flyway's locations: an empty
  * location is almost always a mistake, and verifying nothing would call any database

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.SchemagateException;
+
 /**
  * Thrown when verify mode finds the schema not ready at startup. Carries the status and
  * says what to do.

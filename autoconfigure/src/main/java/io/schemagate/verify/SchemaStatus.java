@@ -71,19 +71,4 @@ public record SchemaStatus(SchemaState state, boolean ready, @Nullable String ap
 		return this.state + (this.problems.isEmpty() ? "" : ": " + String.join("; ", this.problems));
 	}
 
-	/**
-	 * This status kept through a check that could not reach the database, while the
-	 * unreachable grace runs: same state and readiness, with the outage's start and
-	 * error.
-	 * @param since when the first check after the last good one failed
-	 * @param unreachable the check that failed
-	 * @return the status to publish
-	 */
-	SchemaStatus keptThrough(Instant since, SchemaStatus unreachable) {
-		return new SchemaStatus(this.state, this.ready, this.appliedVersion, this.expectedVersion, this.knownCount,
-				this.appliedCount, this.pendingVersions, this.failedVersions, this.driftedVersions, this.aheadBy,
-				this.breakingMigration, this.problems, unreachable.error(), since, unreachable.checkedAt(),
-				unreachable.duration());
-	}
-
 }

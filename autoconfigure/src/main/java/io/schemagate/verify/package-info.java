@@ -1,6 +1,6 @@
 /**
- * Verify mode: computes the schema state from the local migrations and the schema
- * history, without Spring wiring.
+ * Verify mode's API: the schema states, the status of a check that health, meters and
+ * listeners read, the startup policies and the failures a startup report shows.
  */
 @NullMarked
 package io.schemagate.verify;

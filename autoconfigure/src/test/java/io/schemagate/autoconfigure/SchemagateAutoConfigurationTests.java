@@ -24,10 +24,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.schemagate.verify.SchemaMonitor;
+import io.schemagate.internal.check.SchemaMonitor;
+import io.schemagate.internal.check.SchemaVerifier;
 import io.schemagate.verify.SchemaNotReadyException;
 import io.schemagate.verify.SchemaState;
-import io.schemagate.verify.SchemaVerifier;
 import io.schemagate.verify.StartupPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -16,13 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.internal.migrate.SchemaMigrator;
 import io.schemagate.migrate.MigrateExitCode;
-import io.schemagate.migrate.SchemaMigrator;
 import io.schemagate.testsupport.DatabaseKind;
 import io.schemagate.testsupport.TestDatabase;
 import io.schemagate.testsupport.TestDatabaseExtension;
 import io.schemagate.verify.SchemaState;
-import io.schemagate.verify.SchemaVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;

@@ -7,7 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
-import io.schemagate.health.SchemaReadinessGroups;
+import io.schemagate.autoconfigure.health.SchemaReadinessGroups;
 
 /**
  * Adds the {@code schema} contributor to Boot's readiness probe group, unless the

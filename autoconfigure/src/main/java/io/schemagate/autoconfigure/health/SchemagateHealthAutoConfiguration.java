@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import io.schemagate.autoconfigure.SchemagateAutoConfiguration;
 import io.schemagate.autoconfigure.ModeDecider;
+import io.schemagate.autoconfigure.SchemagateAutoConfiguration;
 import io.schemagate.health.SchemaHealthIndicator;
-import io.schemagate.verify.SchemaMonitor;
+import io.schemagate.internal.check.SchemaMonitor;
 
 /**
  * Auto-configuration for the {@code schema} health contributor, and for its place in the

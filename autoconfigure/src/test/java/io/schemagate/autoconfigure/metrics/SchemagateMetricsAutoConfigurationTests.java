@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.schemagate.autoconfigure.SchemagateAutoConfiguration;
+import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.metrics.SchemaMetrics;
-import io.schemagate.verify.SchemaMonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
+import io.schemagate.internal.migrate.SchemaMigrator;
 import io.schemagate.migrate.MigrateExitCode;
-import io.schemagate.migrate.SchemaMigrator;
 
 /**
  * Part 5: two migrate jobs of the same kind at once. The first takes the lock and runs a

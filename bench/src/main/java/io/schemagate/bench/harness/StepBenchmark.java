@@ -4,17 +4,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
 import io.schemagate.bench.app.StatementCounter;
+import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.internal.migrate.SchemaMigrator;
 import io.schemagate.migrate.MigrateExitCode;
-import io.schemagate.migrate.SchemaMigrator;
 import io.schemagate.verify.SchemaState;
-import io.schemagate.verify.SchemaVerifier;
 
 /**
  * Parts 2 and 3: the schema step alone, in this JVM once warm, and the statements it

@@ -1,0 +1,153 @@
+package io.schemagate.internal.migrate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
+
+import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.internal.history.AppliedMigration;
+import io.schemagate.internal.history.CompatibilityTable;
+import io.schemagate.internal.history.CompatibilityTable.RecordedDeclaration;
+import io.schemagate.internal.history.SchemaHistoryReader;
+import io.schemagate.internal.local.LocalMigrationScanner;
+import io.schemagate.internal.local.VersionedScript;
+import io.schemagate.internal.migrate.lint.BreakingDeclaration;
+import io.schemagate.internal.migrate.lint.LintWarning;
+import io.schemagate.internal.migrate.lint.MigrationLint;
+import io.schemagate.internal.migrate.lint.SqlDialect;
+import io.schemagate.verify.SchemaState;
+import io.schemagate.verify.SchemaStatus;
+
+/**
+ * What the migration job reads in its versioned SQL scripts: before migrating, the
+ * destructive statements of the pending ones ({@code db.migrate.lint}); after, the
+ * {@code schemagate:breaks-before} declarations of the applied ones, recorded in
+ * {@link CompatibilityTable} for older versions to find.
+ */
+final class BreakingChanges {
+
+	private static final Log logger = LogFactory.getLog(BreakingChanges.class);
+
+	private static final String DECLARATION_MARKER = "schemagate:breaks-before";
+
+	private final Configuration configuration;
+
+	private final List<VersionedScript> scripts;
+
+	private final @Nullable SqlDialect dialect;
+
+	private BreakingChanges(Configuration configuration, List<VersionedScript> scripts, @Nullable SqlDialect dialect) {
+		this.configuration = configuration;
+		this.scripts = scripts;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Find the scripts of a configuration and the dialect of its database.
+	 * @param configuration the job's Flyway configuration
+	 * @return the scripts' reader
+	 * @throws SQLException when the database cannot be reached
+	 */
+	static BreakingChanges of(Configuration configuration) throws SQLException {
+		SqlDialect dialect;
+		try (Connection connection = configuration.getDataSource().getConnection()) {
+			dialect = SqlDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+		}
+		return new BreakingChanges(configuration, new LocalMigrationScanner(configuration).versionedScripts(), dialect);
+	}
+
+	/**
+	 * Lint the pending scripts.
+	 * @return the warnings, none when the database's SQL dialect is not one the lint
+	 * reads
+	 * @throws IllegalArgumentException when a pending script's declaration is malformed
+	 */
+	List<LintWarning> lintPending() {
+		if (this.dialect == null) {
+			logger.debug("Migration lint skipped: the database's SQL dialect is not one it reads");
+			return List.of();
+		}
+		Set<MigrationVersion> pending = pendingVersions();
+		List<LintWarning> warnings = new ArrayList<>();
+		for (VersionedScript script : this.scripts) {
+			if (pending.contains(script.version())) {
+				warnings.addAll(MigrationLint.check(script.script(), script.text().get(), this.dialect));
+			}
+		}
+		return warnings;
+	}
+
+	private Set<MigrationVersion> pendingVersions() {
+		SchemaStatus status = SchemaVerifier.of(this.configuration, Duration.ofSeconds(30)).check();
+		Set<MigrationVersion> pending = new HashSet<>();
+		if (status.state() == SchemaState.UNREACHABLE) {
+			// Flyway's migrate will say why, with the exit code that goes with it
+			return pending;
+		}
+		for (String label : status.pendingVersions()) {
+			if (!label.startsWith("R:")) {
+				pending.add(MigrationVersion.fromVersion(label));
+			}
+		}
+		return pending;
+	}
+
+	/**
+	 * Record the declarations of every applied script that declares one, whether this run
+	 * or an earlier one applied it.
+	 * @return how many were recorded now
+	 * @throws SQLException when the history cannot be read or the table not written
+	 */
+	int recordApplied() throws SQLException {
+		List<VersionedScript> declaring = (this.dialect != null)
+				? this.scripts.stream().filter((script) -> script.text().get().contains(DECLARATION_MARKER)).toList()
+				: List.of();
+		String schema = SchemaHistoryReader.historySchema(this.configuration);
+		DataSource dataSource = this.configuration.getDataSource();
+		try (Connection connection = dataSource.getConnection()) {
+			Set<MigrationVersion> applied = appliedVersions(
+					new SchemaHistoryReader(schema, this.configuration.getTable()).read(connection, 0));
+			List<RecordedDeclaration> declarations = new ArrayList<>();
+			for (VersionedScript script : declaring) {
+				MigrationVersion breaksBefore = BreakingDeclaration.parse(script.script(), script.text().get(),
+						Objects.requireNonNull(this.dialect));
+				if (breaksBefore != null && applied.contains(script.version())) {
+					declarations.add(new RecordedDeclaration(script.version().getVersion(), breaksBefore.getVersion(),
+							script.script()));
+				}
+			}
+			CompatibilityTable table = new CompatibilityTable(schema);
+			int recorded = table.record(connection, declarations);
+			if (recorded > 0) {
+				logger.info("Recorded " + recorded + " breaking migration(s) in " + table.displayName()
+						+ ": older versions find them and refuse to run");
+			}
+			return recorded;
+		}
+	}
+
+	private static Set<MigrationVersion> appliedVersions(@Nullable List<AppliedMigration> history) {
+		Set<MigrationVersion> applied = new HashSet<>();
+		if (history != null) {
+			for (AppliedMigration row : history) {
+				if (row.version() != null && row.success() && !row.isMarker()) {
+					applied.add(row.version());
+				}
+			}
+		}
+		return applied;
+	}
+
+}

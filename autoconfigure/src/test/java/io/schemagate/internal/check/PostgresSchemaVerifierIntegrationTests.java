@@ -1,0 +1,104 @@
+package io.schemagate.internal.check;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+import org.awaitility.Awaitility;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.schemagate.internal.migrate.SchemaMigrator;
+import io.schemagate.migrate.MigrateExitCode;
+import io.schemagate.migrate.MigrationOutcome;
+import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.verify.SchemaState;
+import io.schemagate.verify.SchemaStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link AbstractSchemaVerifierIntegrationTests} on PostgreSQL, plus verify mode under a
+ * role that may only connect and read the schema history.
+ */
+class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifierIntegrationTests {
+
+	PostgresSchemaVerifierIntegrationTests() {
+		super(DatabaseKind.POSTGRESQL);
+	}
+
+	@Override
+	protected boolean recordsFailedMigrations() {
+		return false;
+	}
+
+	@Test
+	void verifyReportsFailedWhenHistoryRecordsFailure() {
+		migrate();
+		// the row Flyway writes for a failed migration on a database without DDL
+		// transactions
+		this.database.get()
+			.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+					+ "checksum, installed_by, execution_time, success) "
+					+ "VALUES (4, '4', 'broken', 'SQL', 'V4__broken.sql', 1, 'migrator', 3, false)");
+		this.files.write("V4__broken.sql", "SELECT 1;\n");
+		SchemaStatus status = assertState(SchemaState.FAILED);
+		assertThat(status.failedVersions()).containsExactly("4");
+		assertThat(status.problems()).anySatisfy((problem) -> assertThat(problem).contains("failed"));
+	}
+
+	@Test
+	void migrateReportsRetryableWhenAnotherJobHoldsTheLock() throws Exception {
+		migrate();
+		// held for 10 s: the impatient job below needs about 1.5 s here (building Flyway,
+		// one second of lock wait), so a loaded machine has more than three times that
+		this.files.write("V4__slow.sql", "SELECT pg_sleep(10);\n");
+		CompletableFuture<MigrationOutcome> first = CompletableFuture
+			.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
+		// building Flyway and starting the migration: under 1 s here
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::slowMigrationIsRunning);
+		Flyway impatient = configure().dataSource(dataSource()).lockRetryCount(1).load();
+		assertThat(new SchemaMigrator().migrate(impatient).exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
+		// the rest of the 10 s sleep
+		assertThat(first.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
+	}
+
+	private boolean slowMigrationIsRunning() {
+		Integer running = new JdbcTemplate(dataSource()).queryForObject(
+				"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%'",
+				Integer.class);
+		return running != null && running > 0;
+	}
+
+	@Test
+	void verifyReadsTheHistoryInTheConfiguredSchema() {
+		Flyway flyway = configure().dataSource(dataSource()).schemas("bakery").load();
+		flyway.migrate();
+		SchemaStatus status = SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.READY);
+		assertThat(FlywayVerdict.of(flyway)).isEqualTo(SchemaState.READY);
+		Flyway other = configure().dataSource(dataSource()).schemas("other").createSchemas(false).load();
+		assertThat(SchemaVerifier.of(other.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.BEHIND);
+	}
+
+	@Override
+	protected void grantSelectOnHistory(String role) {
+		this.database.get().execute("GRANT SELECT ON flyway_schema_history TO " + role);
+	}
+
+	@Test
+	void verifyOnEmptyDatabaseWithReadOnlyRoleReportsBehindAndWritesNothing() {
+		String role = this.database.get().createRole("runtime", "runtime-secret");
+		DataSource runtime = this.database.get().dataSource(role, "runtime-secret");
+		SchemaStatus status = SchemaVerifier.of(configure().dataSource(runtime), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
+		Integer tables = new JdbcTemplate(dataSource()).queryForObject(
+				"SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'", Integer.class);
+		assertThat(tables).isZero();
+	}
+
+}
