@@ -22,6 +22,7 @@ import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.internal.FlywaySettings;
 import io.schemagate.internal.Messages;
 import io.schemagate.internal.compare.SchemaFindings;
 import io.schemagate.internal.compare.SchemaStateCalculator;
@@ -109,14 +110,17 @@ public class SchemaVerifier {
 	 * @param connectTimeout how long to wait for a connection
 	 * @param allowNewerSchema whether a database a newer version moved on counts as ready
 	 * @return the verifier, with the local migrations already resolved
+	 * @throws io.schemagate.verify.NotVerifiableException for a setting or script verify
+	 * cannot judge as Flyway would
 	 */
 	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout, boolean allowNewerSchema) {
-		List<LocalMigration> local = new LocalMigrationScanner(configuration).scan();
-		MigrationVersion target = configuration.getTarget();
-		boolean latest = target == null || target == MigrationVersion.LATEST || target == MigrationVersion.NEXT
-				|| target == MigrationVersion.CURRENT;
-		SchemaStateCalculator calculator = new SchemaStateCalculator(local, configuration.getIgnoreMigrationPatterns(),
-				latest ? null : target);
+		FlywaySettings.check(configuration);
+		LocalMigrationScanner scanner = new LocalMigrationScanner(configuration);
+		List<LocalMigration> local = scanner.scan();
+		FlywaySettings.check(configuration, local, scanner.callbackScripts());
+		SchemaStateCalculator calculator = SchemaStateCalculator.of(local, configuration.getTarget(),
+				configuration.isOutOfOrder(), configuration.getIgnoreMigrationPatterns(),
+				configuration.getClassLoader());
 		String schema = SchemaHistoryReader.historySchema(configuration);
 		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
 		String locations = Arrays.stream(configuration.getLocations())

@@ -52,7 +52,8 @@ public final class SchemaFindings {
 
 	void applied(@Nullable MigrationVersion version, boolean counts) {
 		if (version != null) {
-			this.appliedVersion = SchemaStateCalculator.max(this.appliedVersion, version);
+			this.appliedVersion = (this.appliedVersion == null || version.compareTo(this.appliedVersion) > 0) ? version
+					: this.appliedVersion;
 		}
 		if (counts) {
 			this.appliedCount++;
@@ -64,17 +65,23 @@ public final class SchemaFindings {
 	}
 
 	void pending(String label) {
-		this.pending.add(label);
+		if (!this.pending.contains(label)) {
+			this.pending.add(label);
+		}
 	}
 
 	void failed(String label, String problem) {
-		this.failed.add(label);
-		this.problems.add(problem);
+		if (!this.failed.contains(label)) {
+			this.failed.add(label);
+			this.problems.add(problem);
+		}
 	}
 
 	void drifted(String label, String problem) {
-		this.drifted.add(label);
-		this.problems.add(problem);
+		if (!this.drifted.contains(label)) {
+			this.drifted.add(label);
+			this.problems.add(problem);
+		}
 	}
 
 	/**
@@ -93,8 +100,10 @@ public final class SchemaFindings {
 	 * @param problem what, for reports
 	 */
 	void newerFailed(String label, String problem) {
-		this.newerFailed.add(label);
-		ahead(problem);
+		if (!this.newerFailed.contains(label)) {
+			this.newerFailed.add(label);
+			ahead(problem);
+		}
 	}
 
 	/**

@@ -1,74 +1,95 @@
 package io.schemagate.internal.compare;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.internal.MigrationLabel;
+import io.schemagate.internal.compare.FlywayRules.Entry;
+import io.schemagate.internal.compare.FlywayRules.Problem;
+import io.schemagate.internal.compare.FlywayRules.Settings;
 import io.schemagate.internal.history.AppliedMigration;
+import io.schemagate.internal.history.UnreadableHistoryException;
 import io.schemagate.internal.local.LocalMigration;
 
 /**
- * Compares the migrations an application knows with the schema history and computes the
- * {@link SchemaState}. Pure and cheap: it follows Flyway's own pairing rules (versioned
- * migrations by version, repeatables by description, later {@code DELETE} rows cancel
- * earlier ones) without Flyway's engine, so a check can be repeated at little cost.
+ * Compares the migrations an application knows with the schema history: Flyway's own
+ * states and validation ({@link FlywayRules}), read into the contract's states. Where the
+ * database was moved on by a newer version of the application, the contract differs from
+ * Flyway on purpose: a newer version's migrations (also failed ones), the repeatable
+ * migrations it added after everything this version knows, and the ones it changed after
+ * this version's own ran, are AHEAD rather than failed, drifted or pending.
  */
 public class SchemaStateCalculator {
 
-	private static final String NO_DESCRIPTION_MARKER = "<< no description >>";
+	private final List<LocalMigration> local;
 
-	private static final int MAX_DESCRIPTION_LENGTH = 200;
+	private final Settings settings;
 
-	private final Map<MigrationVersion, LocalMigration> versioned = new TreeMap<>();
+	private final MigrationTypes types;
 
-	private final Map<String, LocalMigration> repeatable = new TreeMap<>();
-
-	private final ValidatePattern[] ignorePatterns;
-
-	private final @Nullable MigrationVersion target;
-
-	private final MigrationVersion lastResolved;
+	private final MigrationVersion newestKnown;
 
 	private final @Nullable MigrationVersion expected;
 
+	private final int knownCount;
+
 	/**
-	 * Create a calculator for the migrations an application knows.
+	 * Create a calculator with Flyway's defaults for the order of migrations.
 	 * @param local the local migrations
 	 * @param ignorePatterns Flyway's ignore-migration patterns
 	 * @param target the target version, or {@code null} for the latest
 	 */
 	public SchemaStateCalculator(List<LocalMigration> local, ValidatePattern[] ignorePatterns,
 			@Nullable MigrationVersion target) {
+		this(local, new Settings(target, false, ignorePatterns),
+				MigrationTypes.of(SchemaStateCalculator.class.getClassLoader()));
+	}
+
+	SchemaStateCalculator(List<LocalMigration> local, Settings settings, MigrationTypes types) {
+		this.local = List.copyOf(local);
+		this.settings = settings;
+		this.types = types;
+		MigrationVersion newest = MigrationVersion.EMPTY;
+		MigrationVersion expected = null;
+		MigrationVersion target = settings.target();
+		boolean versionTarget = target != null && target != MigrationVersion.LATEST
+				&& target != MigrationVersion.CURRENT && target != MigrationVersion.NEXT;
 		for (LocalMigration migration : local) {
-			if (migration.version() != null) {
-				this.versioned.put(migration.version(), migration);
-			}
-			else {
-				this.repeatable.put(migration.description(), migration);
+			MigrationVersion version = migration.version();
+			if (version != null) {
+				newest = (version.compareTo(newest) > 0) ? version : newest;
+				if (!versionTarget || version.compareTo(target) <= 0) {
+					expected = (expected == null || version.compareTo(expected) > 0) ? version : expected;
+				}
 			}
 		}
-		this.ignorePatterns = ignorePatterns;
-		this.target = target;
-		this.lastResolved = this.versioned.keySet()
-			.stream()
-			.reduce((first, second) -> second)
-			.orElse(MigrationVersion.EMPTY);
-		this.expected = this.versioned.keySet()
-			.stream()
-			.filter((version) -> target == null || version.compareTo(target) <= 0)
-			.reduce((first, second) -> second)
-			.orElse(null);
+		this.newestKnown = newest;
+		this.expected = expected;
+		this.knownCount = local.size();
+	}
+
+	/**
+	 * Create a calculator for a Flyway configuration's settings.
+	 * @param local the local migrations
+	 * @param target the target, as Flyway parsed it
+	 * @param outOfOrder whether older migrations are still applied
+	 * @param ignorePatterns the ignore-migration patterns
+	 * @param classLoader the class loader Flyway is loaded with
+	 * @return the calculator
+	 */
+	public static SchemaStateCalculator of(List<LocalMigration> local, @Nullable MigrationVersion target,
+			boolean outOfOrder, ValidatePattern[] ignorePatterns, ClassLoader classLoader) {
+		return new SchemaStateCalculator(local, new Settings(target, outOfOrder, ignorePatterns),
+				MigrationTypes.of(classLoader));
 	}
 
 	/**
@@ -84,7 +105,7 @@ public class SchemaStateCalculator {
 	 * @return the count
 	 */
 	public int knownCount() {
-		return this.versioned.size() + this.repeatable.size();
+		return this.knownCount;
 	}
 
 	/**
@@ -93,7 +114,7 @@ public class SchemaStateCalculator {
 	 * @return the newest known version, {@link MigrationVersion#EMPTY} when none
 	 */
 	public MigrationVersion newestKnown() {
-		return this.lastResolved;
+		return this.newestKnown;
 	}
 
 	/**
@@ -101,222 +122,167 @@ public class SchemaStateCalculator {
 	 * @return the findings, every migration pending
 	 */
 	public SchemaFindings withoutHistory() {
-		return calculate(List.of());
+		try {
+			return calculate(List.of());
+		}
+		catch (UnreadableHistoryException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
 	 * Compare the local migrations with a database's schema history.
 	 * @param history the rows of the schema history table, in installed order
 	 * @return the findings
+	 * @throws UnreadableHistoryException where Flyway cannot read the history either
 	 */
-	public SchemaFindings calculate(List<AppliedMigration> history) {
-		SchemaFindings findings = new SchemaFindings(expectedVersion(), knownCount());
-		List<AppliedMigration> applied = withoutDeleted(history);
+	public SchemaFindings calculate(List<AppliedMigration> history) throws UnreadableHistoryException {
+		List<Entry> entries = FlywayRules.evaluate(this.local, history, this.settings, this.types);
+		SchemaFindings findings = new SchemaFindings(expectedVersion(), this.knownCount);
 		if (history.isEmpty()) {
 			findings.noHistory();
 		}
-		checkVersioned(applied, findings);
-		checkRepeatable(applied, lastKnownRank(applied), findings);
+		NewerVersion newer = new NewerVersion(entries);
+		for (Entry entry : entries) {
+			if (!newer.judge(entry, findings)) {
+				judge(entry, findings);
+			}
+			counts(entry, findings);
+		}
 		return findings;
 	}
 
-	/**
-	 * The installed rank of the last history row of a migration the application knows:
-	 * what a newer version did comes after it.
-	 */
-	private int lastKnownRank(List<AppliedMigration> applied) {
-		int rank = 0;
-		for (AppliedMigration row : applied) {
-			boolean known = (row.version() != null) ? this.versioned.containsKey(row.version())
-					: this.repeatable.containsKey(row.description());
-			if (known && !row.isMarker()) {
-				rank = Math.max(rank, row.installedRank());
-			}
+	private static void judge(Entry entry, SchemaFindings findings) {
+		MigrationState state = entry.state();
+		String label = MigrationLabel.of(entry.version(), entry.description());
+		if (state.isFailed()) {
+			findings.failed(label,
+					(entry.version() != null) ? "migration " + label + " (" + entry.description() + ") failed"
+							: "repeatable migration '" + entry.description() + "' failed");
 		}
-		return rank;
-	}
-
-	private void checkVersioned(List<AppliedMigration> applied, SchemaFindings findings) {
-		MigrationVersion baseline = null;
-		Set<MigrationVersion> recorded = new HashSet<>();
-		for (AppliedMigration row : applied) {
-			if (row.version() == null) {
-				continue;
-			}
-			recorded.add(row.version());
-			if (row.isBaseline()) {
-				baseline = max(baseline, row.version());
-			}
-			if (row.success()) {
-				findings.applied(row.version(), !row.isMarker());
-			}
+		else if (entry.problem != null && isDrift(entry.problem)) {
+			findings.drifted(label, drift(entry, label));
 		}
-		for (AppliedMigration row : applied) {
-			if (row.version() != null && !row.isMarker()) {
-				checkAppliedVersioned(row, baseline, findings);
-			}
-		}
-		for (LocalMigration migration : this.versioned.values()) {
-			MigrationVersion version = Objects.requireNonNull(migration.version());
-			boolean belowBaseline = baseline != null && version.compareTo(baseline) <= 0;
-			boolean aboveTarget = this.target != null && version.compareTo(this.target) > 0;
-			if (!recorded.contains(version) && !belowBaseline && !aboveTarget) {
-				findings.pending(migration.label());
-			}
+		else if (state == MigrationState.PENDING || state == MigrationState.OUTDATED
+				|| (state == MigrationState.IGNORED && entry.problem == Problem.IGNORED)) {
+			findings.pending(label);
 		}
 	}
 
-	private void checkAppliedVersioned(AppliedMigration row, @Nullable MigrationVersion baseline,
-			SchemaFindings findings) {
-		MigrationVersion version = Objects.requireNonNull(row.version());
-		LocalMigration local = this.versioned.get(version);
-		boolean newer = local == null && version.compareTo(this.lastResolved) > 0;
-		if (newer) {
-			if (row.success()) {
-				findings.ahead("migration " + row.label() + " (" + row.description() + ") is newer than this version");
-			}
-			else {
-				findings.newerFailed(row.label(), "migration " + row.label() + " (" + row.description()
-						+ ") of a newer version failed; that version reports it");
-			}
-		}
-		else if (!row.success()) {
-			findings.failed(row.label(), "migration " + row.label() + " (" + row.description() + ") failed");
-		}
-		else if (local == null) {
-			missing(row, findings);
-		}
-		else if (baseline == null || version.compareTo(baseline) > 0) {
-			compare(local, row, findings);
+	private static void counts(Entry entry, SchemaFindings findings) {
+		AppliedMigration row = entry.applied;
+		if (row != null && row.success() && !entry.deleted && !row.isDelete() && !row.isSchema()
+				&& entry.state() != MigrationState.SUPERSEDED) {
+			findings.applied(row.version(), !row.isSynthetic());
 		}
 	}
 
-	private void checkRepeatable(List<AppliedMigration> applied, int lastKnownRank, SchemaFindings findings) {
-		Map<String, List<AppliedMigration>> runs = new LinkedHashMap<>();
-		for (AppliedMigration row : applied) {
-			if (row.version() == null && !row.isMarker()) {
-				runs.computeIfAbsent(row.description(), (description) -> new ArrayList<>()).add(row);
-			}
-		}
-		runs.forEach((description, rows) -> {
-			AppliedMigration latest = rows.get(rows.size() - 1);
-			LocalMigration local = this.repeatable.get(description);
-			if (local == null) {
-				unknownRepeatable(rows, lastKnownRank, findings);
-			}
-			else if (!latest.success()) {
-				findings.failed(latest.label(), "repeatable migration '" + description + "' failed");
-			}
-			else if (checksumMatches(local, latest.checksum())) {
-				findings.applied(null, true);
-			}
-			else if (rows.stream().anyMatch((row) -> row.success() && checksumMatches(local, row.checksum()))) {
-				findings.applied(null, true);
-				findings.ahead("repeatable migration '" + description + "' was changed by a newer version");
-			}
-			else {
-				findings.pending(local.label());
-			}
-		});
-		this.repeatable.values()
-			.stream()
-			.filter((local) -> !runs.containsKey(local.description()))
-			.forEach((local) -> findings.pending(local.label()));
+	private static boolean isDrift(Problem problem) {
+		return problem == Problem.NOT_RESOLVED || problem == Problem.TYPE_MISMATCH
+				|| problem == Problem.CHECKSUM_MISMATCH || problem == Problem.DESCRIPTION_MISMATCH;
+	}
+
+	private static String drift(Entry entry, String label) {
+		AppliedMigration row = Objects.requireNonNull(entry.applied);
+		LocalMigration local = entry.local;
+		return switch (Objects.requireNonNull(entry.problem)) {
+			case TYPE_MISMATCH -> "migration " + label + " type differs: applied " + row.type() + ", local "
+					+ Objects.requireNonNull(local).type();
+			case CHECKSUM_MISMATCH -> "migration " + label + " checksum differs: applied " + row.checksum() + ", local "
+					+ Objects.requireNonNull(local).validatedChecksum();
+			case DESCRIPTION_MISMATCH -> "migration " + label + " description differs: applied '" + row.description()
+					+ "', local '" + Objects.requireNonNull(local).description() + "'";
+			default -> "migration " + label + " is applied but missing locally";
+		};
 	}
 
 	/**
-	 * A repeatable migration the application does not know: a newer version's when it
-	 * first ran after everything this application knows, else missing locally.
+	 * What a newer version of the application did, found in the entries: its versioned
+	 * migrations, the repeatable migrations it added after every history row of a
+	 * migration this version knows, and the ones of this version it changed after this
+	 * version's own checksum ran.
 	 */
-	private void unknownRepeatable(List<AppliedMigration> rows, int lastKnownRank, SchemaFindings findings) {
-		AppliedMigration latest = rows.get(rows.size() - 1);
-		if (rows.get(0).installedRank() <= lastKnownRank) {
-			missing(latest, findings);
-		}
-		else if (latest.success()) {
-			findings.ahead("repeatable migration '" + latest.description() + "' was added by a newer version");
-		}
-		else {
-			findings.newerFailed(latest.label(), "repeatable migration '" + latest.description()
-					+ "' of a newer version failed; that version reports it");
-		}
-	}
+	private static final class NewerVersion {
 
-	private void missing(AppliedMigration row, SchemaFindings findings) {
-		if (!isIgnored(row.isVersioned(), MigrationState.MISSING_SUCCESS)) {
-			findings.drifted(row.label(), "migration " + row.label() + " is applied but missing locally");
-		}
-	}
+		private final int lastKnownRank;
 
-	private void compare(LocalMigration local, AppliedMigration row, SchemaFindings findings) {
-		String label = row.label();
-		if (!local.type().equals(row.type())) {
-			findings.drifted(label,
-					"migration " + label + " type differs: applied " + row.type() + ", local " + local.type());
-		}
-		else if (!checksumMatches(local, row.checksum())) {
-			findings.drifted(label, "migration " + label + " checksum differs: applied " + row.checksum() + ", local "
-					+ local.checksum());
-		}
-		else if (!descriptionMatches(local.description(), row.description())) {
-			findings.drifted(label, "migration " + label + " description differs: applied '" + row.description()
-					+ "', local '" + local.description() + "'");
-		}
-	}
+		private final Map<String, Integer> firstRuns = new HashMap<>();
 
-	private boolean isIgnored(boolean versioned, MigrationState state) {
-		for (ValidatePattern pattern : this.ignorePatterns) {
-			if (pattern.matchesMigration(versioned, state)) {
+		private final Set<String> changedRepeatables = new HashSet<>();
+
+		NewerVersion(List<Entry> entries) {
+			int lastKnown = 0;
+			Map<String, Integer> latestRuns = new HashMap<>();
+			for (Entry entry : entries) {
+				AppliedMigration row = entry.applied;
+				if (row == null) {
+					continue;
+				}
+				if (entry.local != null) {
+					lastKnown = Math.max(lastKnown, row.installedRank());
+				}
+				if (row.version() == null && !row.isSynthetic()) {
+					this.firstRuns.merge(row.description(), row.installedRank(), Math::min);
+					latestRuns.merge(row.description(), row.installedRank(), Math::max);
+				}
+			}
+			this.lastKnownRank = lastKnown;
+			for (Entry entry : entries) {
+				AppliedMigration row = entry.applied;
+				if (row != null && entry.local != null && row.version() == null && row.success()
+						&& row.installedRank() < latestRuns.getOrDefault(row.description(), 0)
+						&& entry.local.checksumMatches(row.checksum()) && isOutdated(entries, row.description())) {
+					this.changedRepeatables.add(row.description());
+				}
+			}
+		}
+
+		private static boolean isOutdated(List<Entry> entries, String description) {
+			return entries.stream()
+				.anyMatch((entry) -> entry.applied != null && entry.applied.version() == null
+						&& entry.applied.description().equals(description) && entry.state() == MigrationState.OUTDATED);
+		}
+
+		/**
+		 * Judge an entry if it is a newer version's.
+		 * @return whether it was
+		 */
+		boolean judge(Entry entry, SchemaFindings findings) {
+			AppliedMigration row = entry.applied;
+			MigrationState state = entry.state();
+			String label = MigrationLabel.of(entry.version(), entry.description());
+			if (row != null && row.version() != null && entry.local == null
+					&& (state == MigrationState.FUTURE_SUCCESS || state == MigrationState.FUTURE_FAILED)) {
+				newer(state, label, "migration " + label + " (" + row.description() + ")", findings);
 				return true;
 			}
-		}
-		return false;
-	}
-
-	private static boolean checksumMatches(LocalMigration local, @Nullable Integer applied) {
-		if (local.version() != null) {
-			return local.checksum() == null || applied == null || local.checksum().equals(applied);
-		}
-		return Objects.equals(applied, local.checksum())
-				|| (local.equivalentChecksum() != null && local.equivalentChecksum().equals(applied));
-	}
-
-	private static boolean descriptionMatches(String local, String applied) {
-		if (NO_DESCRIPTION_MARKER.equals(applied)) {
-			return local.isEmpty();
-		}
-		String abbreviated = (local.length() <= MAX_DESCRIPTION_LENGTH) ? local
-				: local.substring(0, MAX_DESCRIPTION_LENGTH - 3) + "...";
-		return abbreviated.equals(applied);
-	}
-
-	/**
-	 * Drop the rows that a later successful {@code DELETE} row cancels, and the
-	 * {@code DELETE} rows themselves, as Flyway's repair records them.
-	 */
-	private static List<AppliedMigration> withoutDeleted(List<AppliedMigration> history) {
-		List<AppliedMigration> kept = new ArrayList<>(history.size());
-		Map<String, Integer> lastIndex = new HashMap<>();
-		for (AppliedMigration row : history) {
-			String key = row.label();
-			if (row.isDelete() && row.success()) {
-				Integer index = lastIndex.remove(key);
-				if (index != null) {
-					kept.set(index, null);
+			if (row != null && row.version() == null && entry.local == null && !row.isSynthetic()
+					&& this.firstRuns.getOrDefault(row.description(), 0) > this.lastKnownRank) {
+				if (state.isFailed() || state == MigrationState.MISSING_SUCCESS) {
+					newer(state, label, "repeatable migration '" + row.description() + "'", findings);
 				}
-				continue;
+				return true;
 			}
-			if (!row.isMarker()) {
-				lastIndex.put(key, kept.size());
+			if (entry.version() == null && this.changedRepeatables.contains(entry.description())) {
+				if (state == MigrationState.OUTDATED) {
+					findings.ahead("repeatable migration '" + entry.description() + "' was changed by a newer version");
+					return true;
+				}
+				// Flyway lists the local script as pending beside the outdated run
+				return state == MigrationState.PENDING;
 			}
-			kept.add(row);
+			return false;
 		}
-		kept.removeIf(Objects::isNull);
-		return kept;
-	}
 
-	static MigrationVersion max(@Nullable MigrationVersion current, MigrationVersion candidate) {
-		return (current == null || candidate.compareTo(current) > 0) ? candidate : current;
+		private static void newer(MigrationState state, String label, String what, SchemaFindings findings) {
+			if (state.isFailed()) {
+				findings.newerFailed(label, what + " of a newer version failed; that version reports it");
+			}
+			else {
+				findings.ahead(what + " is from a newer version");
+			}
+		}
+
 	}
 
 }

@@ -29,21 +29,47 @@ public record AppliedMigration(int installedRank, @Nullable MigrationVersion ver
 	}
 
 	/**
-	 * Whether the row is a marker Flyway writes rather than a migration it ran: a
-	 * baseline, a created schema or table, a deletion, an undo.
+	 * Whether Flyway writes rows of this type itself, never resolving a migration of it:
+	 * a created schema, a baseline, a deletion by repair.
 	 * @return whether the row is synthetic
 	 */
-	public boolean isMarker() {
-		return isBaseline() || "SCHEMA".equals(this.type) || "TABLE".equals(this.type) || isDelete()
-				|| this.type.startsWith("UNDO");
+	public boolean isSynthetic() {
+		return isSchema() || isBaseline() || isDelete();
 	}
 
 	/**
-	 * Whether the row records a baseline.
+	 * Whether the row records the creation of a schema.
+	 * @return whether this is a schema row
+	 */
+	public boolean isSchema() {
+		return "SCHEMA".equals(this.type);
+	}
+
+	/**
+	 * Whether the row records the baseline Flyway writes itself ({@code baseline()},
+	 * {@code baselineOnMigrate}).
 	 * @return whether this is a baseline row
 	 */
 	public boolean isBaseline() {
 		return "BASELINE".equals(this.type);
+	}
+
+	/**
+	 * Whether the row is of a baseline type: Flyway's own baseline, or an applied
+	 * baseline migration ({@code SQL_BASELINE}, {@code JDBC_BASELINE}).
+	 * @return whether its type is a baseline type
+	 */
+	public boolean isBaselineType() {
+		return this.type.endsWith("BASELINE");
+	}
+
+	/**
+	 * Whether the row records an undo ({@code UNDO_SCRIPT}, the one undo type Flyway's
+	 * open-source edition reads).
+	 * @return whether this is an undo row
+	 */
+	public boolean isUndo() {
+		return "UNDO_SCRIPT".equals(this.type);
 	}
 
 	/**

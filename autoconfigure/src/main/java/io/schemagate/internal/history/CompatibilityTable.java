@@ -50,8 +50,8 @@ public final class CompatibilityTable {
 	 * @throws SQLException when the table exists but cannot be read
 	 */
 	public List<BreakingMigration> read(Connection connection, int timeoutSeconds) throws SQLException {
-		String sql = "SELECT " + column(connection, "version") + ", " + column(connection, "breaks_before") + " FROM "
-				+ this.table.sqlName(connection.getMetaData());
+		HistoryDialect dialect = HistoryDialect.of(connection.getMetaData());
+		String sql = dialect.select(this.table, new String[] { "version", "breaks_before" }, null, null);
 		try (Statement statement = connection.createStatement()) {
 			if (timeoutSeconds > 0) {
 				statement.setQueryTimeout(timeoutSeconds);
@@ -59,7 +59,11 @@ public final class CompatibilityTable {
 			try (ResultSet rows = statement.executeQuery(sql)) {
 				List<BreakingMigration> declarations = new ArrayList<>();
 				while (rows.next()) {
-					declarations.add(new BreakingMigration(rows.getString(1), rows.getString(2)));
+					// on PostgreSQL, the table in another schema of the search path is
+					// not ours
+					if (!dialect.checksTheTable() || rows.getBoolean(3)) {
+						declarations.add(new BreakingMigration(rows.getString(1), rows.getString(2)));
+					}
 				}
 				return declarations;
 			}
@@ -83,16 +87,17 @@ public final class CompatibilityTable {
 	 * @throws SQLException when the table cannot be created or written
 	 */
 	public int record(Connection connection, Collection<RecordedDeclaration> declarations) throws SQLException {
-		String name = this.table.sqlName(connection.getMetaData());
-		create(connection, name);
+		HistoryDialect dialect = HistoryDialect.of(connection.getMetaData());
+		String name = dialect.name(this.table);
+		create(connection, dialect, name);
 		if (declarations.isEmpty()) {
 			return 0;
 		}
 		Set<String> recorded = new HashSet<>();
 		read(connection, 0).forEach((declaration) -> recorded.add(declaration.version()));
 		int count = 0;
-		String insert = "INSERT INTO " + name + " (" + column(connection, "version") + ", "
-				+ column(connection, "breaks_before") + ", " + column(connection, "script") + ") VALUES (?, ?, ?)";
+		String insert = "INSERT INTO " + name + " (" + dialect.quote("version") + ", " + dialect.quote("breaks_before")
+				+ ", " + dialect.quote("script") + ") VALUES (?, ?, ?)";
 		for (RecordedDeclaration declaration : declarations) {
 			if (!recorded.contains(declaration.version()) && insert(connection, insert, declaration)) {
 				count++;
@@ -101,12 +106,12 @@ public final class CompatibilityTable {
 		return count;
 	}
 
-	private static void create(Connection connection, String name) throws SQLException {
+	private static void create(Connection connection, HistoryDialect dialect, String name) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			statement.execute("CREATE TABLE IF NOT EXISTS " + name + " (" + column(connection, "version")
-					+ " VARCHAR(50) NOT NULL PRIMARY KEY, " + column(connection, "breaks_before")
-					+ " VARCHAR(50) NOT NULL, " + column(connection, "script") + " VARCHAR(1000) NOT NULL, "
-					+ column(connection, "recorded_on") + " TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)");
+			statement.execute("CREATE TABLE IF NOT EXISTS " + name + " (" + dialect.quote("version")
+					+ " VARCHAR(50) NOT NULL PRIMARY KEY, " + dialect.quote("breaks_before") + " VARCHAR(50) NOT NULL, "
+					+ dialect.quote("script") + " VARCHAR(1000) NOT NULL, " + dialect.quote("recorded_on")
+					+ " TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)");
 		}
 		catch (SQLException ex) {
 			// PostgreSQL: another job created it in the same instant
@@ -136,10 +141,6 @@ public final class CompatibilityTable {
 			}
 			throw ex;
 		}
-	}
-
-	private static String column(Connection connection, String name) throws SQLException {
-		return QualifiedTable.quote(connection.getMetaData().getIdentifierQuoteString().trim(), name);
 	}
 
 	/**

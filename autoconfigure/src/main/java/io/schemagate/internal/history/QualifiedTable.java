@@ -1,6 +1,5 @@
 package io.schemagate.internal.history;
 
-import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Set;
 
@@ -8,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A table in the schema that holds Flyway's history: the history itself, or Schemagate's
- * compatibility table beside it. Names are quoted as Flyway quotes the names it creates
- * (so H2 keeps them lower case), a quote inside a name doubled.
+ * compatibility table beside it.
  *
  * @param schema the schema, or {@code null} for the connection's current schema
  * @param table the table name
@@ -40,28 +38,6 @@ record QualifiedTable(@Nullable String schema, String table) {
 	 */
 	String displayName() {
 		return (this.schema != null) ? this.schema + "." + this.table : this.table;
-	}
-
-	/**
-	 * The quoted, qualified name for SQL.
-	 * @param metaData the connection's metadata, for its quote character
-	 * @return the name
-	 * @throws SQLException when the metadata cannot be read
-	 */
-	String sqlName(DatabaseMetaData metaData) throws SQLException {
-		String quote = metaData.getIdentifierQuoteString().trim();
-		String table = quote(quote, this.table);
-		return (this.schema != null) ? quote(quote, this.schema) + "." + table : table;
-	}
-
-	/**
-	 * Quote a name.
-	 * @param quote the database's identifier quote, empty if it has none
-	 * @param name the name
-	 * @return the quoted name
-	 */
-	static String quote(String quote, String name) {
-		return quote.isEmpty() ? name : quote + name.replace(quote, quote + quote) + quote;
 	}
 
 	/**

@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads Flyway's schema history table with a single {@code SELECT}: no metadata queries,
- * no locks, no writes, so a role that may only read the table can run it.
+ * no locks, no writes, so a role that may only read the table can run it. The table read
+ * is the one Flyway reads: named and quoted as Flyway does on the database, without
+ * Flyway's marker rows of negative rank, and on PostgreSQL only the table in the current
+ * schema when no schema is configured.
  */
 public class SchemaHistoryReader {
 
@@ -22,7 +25,7 @@ public class SchemaHistoryReader {
 
 	private final QualifiedTable table;
 
-	private volatile @Nullable String sql;
+	private volatile @Nullable Statements statements;
 
 	/**
 	 * Create a reader for a history table.
@@ -67,17 +70,23 @@ public class SchemaHistoryReader {
 	 * Read every row, in the order applied.
 	 * @param connection the connection to read with
 	 * @param timeoutSeconds the query timeout, or 0 for none
-	 * @return the rows, or {@code null} when the table (or its schema) does not exist
+	 * @return the rows, or {@code null} when Flyway's table (or its schema) does not
+	 * exist
 	 * @throws SQLException when the table exists but cannot be read
 	 */
 	public @Nullable List<AppliedMigration> read(Connection connection, int timeoutSeconds) throws SQLException {
+		Statements statements = statements(connection);
 		try (Statement statement = connection.createStatement()) {
 			if (timeoutSeconds > 0) {
 				statement.setQueryTimeout(timeoutSeconds);
 			}
-			try (ResultSet rows = statement.executeQuery(sql(connection))) {
+			try (ResultSet rows = statement.executeQuery(statements.select())) {
 				List<AppliedMigration> history = new ArrayList<>();
 				while (rows.next()) {
+					if (statements.dialect().checksTheTable() && !rows.getBoolean(COLUMNS.length + 1)) {
+						// an unqualified name found a table Flyway does not read
+						return null;
+					}
 					history.add(row(rows));
 				}
 				return history;
@@ -91,19 +100,18 @@ public class SchemaHistoryReader {
 		}
 	}
 
-	private String sql(Connection connection) throws SQLException {
-		String sql = this.sql;
-		if (sql == null) {
-			String quote = connection.getMetaData().getIdentifierQuoteString().trim();
-			StringBuilder select = new StringBuilder("SELECT ");
-			for (int i = 0; i < COLUMNS.length; i++) {
-				select.append((i > 0) ? ", " : "").append(QualifiedTable.quote(quote, COLUMNS[i]));
-			}
-			select.append(" FROM ").append(this.table.sqlName(connection.getMetaData()));
-			sql = select.append(" ORDER BY ").append(QualifiedTable.quote(quote, COLUMNS[0])).toString();
-			this.sql = sql;
+	/**
+	 * The dialect and statement, found on the first read.
+	 */
+	private Statements statements(Connection connection) throws SQLException {
+		Statements statements = this.statements;
+		if (statements == null) {
+			HistoryDialect dialect = HistoryDialect.of(connection.getMetaData());
+			statements = new Statements(dialect,
+					dialect.select(this.table, COLUMNS, dialect.quote(COLUMNS[0]) + " > -1", COLUMNS[0]));
+			this.statements = statements;
 		}
-		return sql;
+		return statements;
 	}
 
 	private static AppliedMigration row(ResultSet rows) throws SQLException {
@@ -117,6 +125,10 @@ public class SchemaHistoryReader {
 
 	private static String nonNull(@Nullable String value) {
 		return (value != null) ? value : "";
+	}
+
+	private record Statements(HistoryDialect dialect, String select) {
+
 	}
 
 }

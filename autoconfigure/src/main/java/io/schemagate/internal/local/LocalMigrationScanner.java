@@ -1,37 +1,49 @@
 package io.schemagate.internal.local;
 
-import java.io.IOException;
-import java.lang.reflect.Modifier;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.flywaydb.core.api.Location;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.Resource;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.FileCopyUtils;
 import org.springframework.util.function.SingletonSupplier;
 
+import io.schemagate.internal.local.ScriptName.Kind;
+import io.schemagate.verify.NotVerifiableException;
+
 /**
- * Finds the migrations an application knows, as Flyway would resolve them, without
- * building Flyway's engine: SQL scripts in Flyway's locations, Java migrations given to
- * Flyway, and Java migration classes in classpath locations.
+ * Finds the migrations an application knows, as Flyway resolves them, without building
+ * Flyway's engine: SQL and baseline scripts in Flyway's locations, with their
+ * {@code .conf} files, encodings and placeholders; Java migration classes in classpath
+ * locations and the Java migrations given to Flyway. Where Flyway would fail (a bad name
+ * with {@code validate-migration-naming}, two different migrations of one version, a
+ * script it cannot decode) verify refuses too, naming the script.
  */
 public class LocalMigrationScanner {
 
+	private static final Set<String> SCRIPT_EXTENSIONS = Set.of("cmd", "bat", "ps1", "py", "sh", "bash");
+
 	private final Configuration configuration;
 
-	private final MigrationResources resources;
+	private final LocationScanner locations;
+
+	private final ScriptName.Prefixes prefixes;
+
+	private final ScriptPlaceholders placeholders;
 
 	private final Charset encoding;
+
+	private final Set<String> callbacks = new TreeSet<>();
 
 	/**
 	 * Create a scanner for a Flyway configuration.
@@ -40,159 +52,217 @@ public class LocalMigrationScanner {
 	 */
 	public LocalMigrationScanner(Configuration configuration) {
 		this.configuration = configuration;
-		this.resources = new MigrationResources(configuration.getClassLoader());
+		this.locations = new LocationScanner(configuration);
+		this.prefixes = new ScriptName.Prefixes(configuration);
+		this.placeholders = new ScriptPlaceholders(configuration);
 		this.encoding = configuration.getEncoding();
 	}
 
 	/**
 	 * Find every local migration.
 	 * @return the migrations, in no particular order
-	 * @throws IllegalStateException when a location cannot be read or two migrations
-	 * share a version
+	 * @throws NotVerifiableException where Flyway would fail to resolve the migrations
 	 */
 	public List<LocalMigration> scan() {
-		List<LocalMigration> migrations = new ArrayList<>();
-		for (Location location : this.configuration.getLocations()) {
-			// one walk of each location finds both scripts and classes
-			Map<String, Resource> resources = resources(location);
-			scanScripts(resources.values(), migrations);
-			if (location.isClassPath()) {
-				scanClasses(resources, migrations);
+		List<ScannedFile> files = files();
+		Map<String, ScannedFile> byRelativePath = byRelativePath(files);
+		Set<LocalMigration> migrations = new LinkedHashSet<>();
+		List<String> invalidNames = new ArrayList<>();
+		JavaMigrations java = new JavaMigrations(this.configuration);
+		boolean defaultResolvers = !this.configuration.isSkipDefaultResolvers();
+		for (ScannedFile file : files) {
+			String suffix = this.prefixes.suffixOf(file.filename());
+			if (suffix != null) {
+				ScriptName name = this.prefixes.parse(file.filename(), suffix);
+				if (name.kind() == Kind.INVALID) {
+					invalidNames.add(file.filename() + " (" + name.problem() + ")");
+				}
+				else if (name.kind() == Kind.CALLBACK) {
+					this.callbacks.add(file.filename());
+				}
+				else if (defaultResolvers && name.kind() != Kind.CALLBACK) {
+					migrations.add(script(file, name, byRelativePath));
+				}
+			}
+			else if (defaultResolvers && file.path().endsWith(".class")) {
+				LocalMigration migration = !file.fileSystemLocation() ? java.of(file) : null;
+				if (migration != null) {
+					migrations.add(migration);
+				}
+			}
+			else if (defaultResolvers) {
+				refuseScriptMigration(file);
 			}
 		}
-		for (JavaMigration migration : this.configuration.getJavaMigrations()) {
-			migrations.add(javaMigration(migration));
-		}
-		checkUnique(migrations);
-		return migrations;
+		refuseInvalidNames(invalidNames);
+		scanCallbackLocations();
+		migrations.addAll(java.configured());
+		List<LocalMigration> list = new ArrayList<>(migrations);
+		checkUnique(list);
+		return list;
+	}
+
+	/**
+	 * The SQL callback scripts the last {@link #scan()} found where Flyway looks for them
+	 * (the callback locations, else the migration locations), such as
+	 * {@code afterMigrate.sql}.
+	 * @return the callback scripts' file names
+	 */
+	public Set<String> callbackScripts() {
+		return Set.copyOf(this.callbacks);
 	}
 
 	/**
 	 * Find the versioned SQL scripts, to read them before they are applied: their text is
 	 * read only when asked for.
 	 * @return the scripts, in no particular order
-	 * @throws IllegalStateException when a location cannot be read
 	 */
 	public List<VersionedScript> versionedScripts() {
 		List<VersionedScript> scripts = new ArrayList<>();
-		for (Location location : this.configuration.getLocations()) {
-			forEachScript(resources(location).values(), (resource, filename, name) -> {
-				if (name.version() != null) {
-					scripts
-						.add(new VersionedScript(name.version(), filename, SingletonSupplier.of(() -> read(resource))));
-				}
-			});
+		for (ScannedFile file : files()) {
+			String suffix = this.prefixes.suffixOf(file.filename());
+			ScriptName name = (suffix != null) ? this.prefixes.parse(file.filename(), suffix) : null;
+			if (name != null && name.kind() == Kind.VERSIONED) {
+				scripts
+					.add(new VersionedScript(Objects.requireNonNull(name.version()), file.filename(), SingletonSupplier
+						.of(() -> ScriptText.read(file.resource(), file.filename(), this.encoding, false))));
+			}
 		}
 		return scripts;
 	}
 
-	private void scanScripts(Collection<Resource> resources, List<LocalMigration> migrations) {
-		forEachScript(resources, (resource, filename, name) -> migrations.add(script(resource, filename, name)));
-	}
-
-	private void forEachScript(Collection<Resource> resources, ScriptCallback callback) {
-		String[] suffixes = this.configuration.getSqlMigrationSuffixes();
-		for (Resource resource : resources) {
-			String filename = resource.getFilename();
-			String suffix = (filename != null) ? suffixOf(filename, suffixes) : null;
-			if (suffix != null) {
-				MigrationName name = MigrationName.parse(filename, suffix, this.configuration);
-				if (name != null) {
-					callback.script(resource, filename, name);
+	/**
+	 * With callback locations of their own, Flyway looks for callbacks only there.
+	 */
+	private void scanCallbackLocations() {
+		if (this.configuration.getCallbackLocations().length == 0) {
+			return;
+		}
+		this.callbacks.clear();
+		for (Location location : this.configuration.getCallbackLocations()) {
+			for (ScannedFile file : this.locations.scan(location)) {
+				String suffix = this.prefixes.suffixOf(file.filename());
+				if (suffix != null && this.prefixes.parse(file.filename(), suffix).kind() == Kind.CALLBACK) {
+					this.callbacks.add(file.filename());
 				}
 			}
 		}
 	}
 
-	@FunctionalInterface
-	private interface ScriptCallback {
-
-		void script(Resource resource, String filename, MigrationName name);
-
+	private List<ScannedFile> files() {
+		List<ScannedFile> files = new ArrayList<>();
+		for (Location location : this.configuration.getLocations()) {
+			files.addAll(this.locations.scan(location));
+		}
+		return files;
 	}
 
-	private LocalMigration script(Resource resource, String filename, MigrationName name) {
-		String text = read(resource);
-		int checksum = ScriptChecksum.of(text);
-		if (name.version() != null || !this.configuration.isPlaceholderReplacement()) {
-			return new LocalMigration(name.version(), name.description(), "SQL", filename, checksum, null);
+	/**
+	 * The files by relative path, in any case, as Flyway looks up a script's
+	 * {@code .conf} file across all locations.
+	 */
+	private static Map<String, ScannedFile> byRelativePath(List<ScannedFile> files) {
+		Map<String, ScannedFile> byPath = new LinkedHashMap<>();
+		for (ScannedFile file : files) {
+			byPath.putIfAbsent(file.relativePath().toLowerCase(Locale.ROOT), file);
 		}
-		String replaced = new ScriptPlaceholders(this.configuration, filename).replace(text);
-		return new LocalMigration(null, name.description(), "SQL", filename, ScriptChecksum.of(replaced), checksum);
+		return byPath;
 	}
 
-	private void scanClasses(Map<String, Resource> resources, List<LocalMigration> migrations) {
-		String prefix = this.configuration.getSqlMigrationPrefix();
-		String repeatablePrefix = this.configuration.getRepeatableSqlMigrationPrefix();
-		resources.forEach((path, resource) -> {
-			String filename = resource.getFilename();
-			if (filename == null || !filename.endsWith(".class") || filename.contains("$")
-					|| !(filename.startsWith(prefix) || filename.startsWith(repeatablePrefix))) {
-				return;
-			}
-			JavaMigration migration = instantiate(path, resource);
-			if (migration != null) {
-				migrations.add(javaMigration(migration));
-			}
-		});
+	private LocalMigration script(ScannedFile file, ScriptName name, Map<String, ScannedFile> byRelativePath) {
+		ScriptConfig config = config(file, byRelativePath);
+		boolean detect = file.fileSystemLocation() && config.encoding() == null
+				&& this.configuration.isDetectEncoding();
+		Charset charset = (file.fileSystemLocation() && config.encoding() != null) ? Charset.forName(config.encoding())
+				: this.encoding;
+		String text = ScriptText.read(file.resource(), file.filename(), charset, detect);
+		int raw = ScriptChecksum.of(text);
+		String type = (name.kind() == Kind.BASELINE) ? "SQL_BASELINE" : "SQL";
+		boolean replace = (config.placeholderReplacement() != null) ? config.placeholderReplacement()
+				: this.configuration.isPlaceholderReplacement();
+		if (name.kind() != Kind.REPEATABLE || !replace) {
+			return new LocalMigration(name.version(), name.description(), type, file.relativePath(), raw,
+					(name.kind() == Kind.REPEATABLE) ? raw : null);
+		}
+		String replaced = this.placeholders.replace(text, file.filename(), filenamePlaceholder(file.filename(), name));
+		return new LocalMigration(null, name.description(), type, file.relativePath(), ScriptChecksum.of(replaced),
+				raw);
 	}
 
-	private @Nullable JavaMigration instantiate(String path, Resource resource) {
-		try {
-			String className = ClassUtils.convertResourcePathToClassName(path.substring(0, path.length() - 6));
-			Class<?> type = ClassUtils.forName(className, this.configuration.getClassLoader());
-			if (!JavaMigration.class.isAssignableFrom(type) || Modifier.isAbstract(type.getModifiers())) {
-				return null;
-			}
-			return (JavaMigration) type.getDeclaredConstructor().newInstance();
+	/**
+	 * {@code flyway:filename}: the file name, but without the separator when the
+	 * description is empty ({@code R__.sql} is {@code R.sql}), as Flyway rebuilds it.
+	 */
+	private String filenamePlaceholder(String filename, ScriptName name) {
+		String separator = this.configuration.getSqlMigrationSeparator();
+		String description = filename.substring(name.prefix().length());
+		return (description.startsWith(separator) && name.description().isEmpty())
+				? name.prefix() + description.substring(separator.length()) : filename;
+	}
+
+	private ScriptConfig config(ScannedFile script, Map<String, ScannedFile> byRelativePath) {
+		ScannedFile conf = byRelativePath.get((script.relativePath() + ".conf").toLowerCase(Locale.ROOT));
+		if (conf == null) {
+			return ScriptConfig.NONE;
 		}
-		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
-			throw new IllegalStateException("Unable to load Java migration " + resource.getDescription(), ex);
+		String text = ScriptText.read(conf.resource(), conf.filename(), this.encoding, false);
+		String replaced = this.placeholders.replace(text, conf.filename(), conf.filename());
+		return ScriptConfig.parse(conf.filename(), replaced, System.getenv());
+	}
+
+	/**
+	 * Flyway runs files named as migrations with a script extension, or none, as script
+	 * migrations: something verify cannot check.
+	 */
+	private void refuseScriptMigration(ScannedFile file) {
+		String filename = file.filename();
+		int dot = filename.lastIndexOf('.');
+		String extension = (dot >= 0) ? filename.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+		boolean scriptLike = (dot < 0 && !isWindows()) || SCRIPT_EXTENSIONS.contains(extension);
+		ScriptName name = scriptLike ? this.prefixes.parse(filename + ".sql", ".sql") : null;
+		if (name != null
+				&& (name.kind() == Kind.VERSIONED || name.kind() == Kind.REPEATABLE || name.kind() == Kind.BASELINE)) {
+			throw new NotVerifiableException(filename,
+					"Flyway runs it as a script migration (SCRIPT), which verify does not check",
+					"Write the migration in SQL or Java, or move the file out of Flyway's locations.");
 		}
 	}
 
-	private static LocalMigration javaMigration(JavaMigration migration) {
-		return new LocalMigration(migration.getVersion(), migration.getDescription(), "JDBC",
-				migration.getClass().getName(), migration.getChecksum(), null);
+	private static boolean isWindows() {
+		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 	}
 
-	private Map<String, Resource> resources(Location location) {
-		try {
-			return this.resources.list(location);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unable to scan Flyway location '" + location.getDescriptor() + "'", ex);
-		}
-	}
-
-	private String read(Resource resource) {
-		try {
-			return new String(FileCopyUtils.copyToByteArray(resource.getInputStream()), this.encoding);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Unable to read migration " + resource.getDescription(), ex);
+	private void refuseInvalidNames(List<String> invalidNames) {
+		if (this.configuration.isValidateMigrationNaming() && !invalidNames.isEmpty()) {
+			throw new NotVerifiableException("spring.flyway.validate-migration-naming",
+					"Flyway fails on these file names: " + String.join(", ", invalidNames),
+					"Rename or remove the files, or unset 'spring.flyway.validate-migration-naming' to have them "
+							+ "ignored.");
 		}
 	}
 
-	private static @Nullable String suffixOf(String filename, String[] suffixes) {
-		for (String suffix : suffixes) {
-			if (filename.toUpperCase(Locale.ROOT).endsWith(suffix.toUpperCase(Locale.ROOT))) {
-				return suffix;
-			}
-		}
-		return null;
-	}
-
+	/**
+	 * Two different migrations of one version, or of one repeatable description, make
+	 * Flyway fail; identical ones (the same script in two classpath entries) are one. A
+	 * baseline migration may share its version with a versioned one.
+	 */
 	private static void checkUnique(List<LocalMigration> migrations) {
-		Map<Object, LocalMigration> seen = new HashMap<>();
+		Map<Identity, LocalMigration> seen = new LinkedHashMap<>();
 		for (LocalMigration migration : migrations) {
-			Object key = (migration.version() != null) ? migration.version() : "R:" + migration.description();
-			LocalMigration other = seen.put(key, migration);
+			Identity key = new Identity(migration.version(), migration.isVersioned() ? "" : migration.description(),
+					migration.isBaseline());
+			LocalMigration other = seen.putIfAbsent(key, migration);
 			if (other != null) {
-				throw new IllegalStateException("Found more than one migration with version " + migration.label()
-						+ ": '" + other.script() + "' and '" + migration.script() + "'");
+				String what = migration.isVersioned() ? "version " + migration.version()
+						: "repeatable description '" + migration.description() + "'";
+				throw new NotVerifiableException(migration.script(), "Flyway finds more than one migration with " + what
+						+ ": '" + other.script() + "' and '" + migration.script() + "'", "Keep one of them.");
 			}
 		}
+	}
+
+	private record Identity(@Nullable MigrationVersion version, String description, boolean baseline) {
+
 	}
 
 }

@@ -2,7 +2,6 @@ package io.schemagate.internal.migrate;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,11 +11,14 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
-import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.internal.Messages;
 import io.schemagate.internal.history.AppliedMigration;
 import io.schemagate.internal.history.CompatibilityTable;
 import io.schemagate.internal.history.CompatibilityTable.RecordedDeclaration;
@@ -27,8 +29,6 @@ import io.schemagate.internal.migrate.lint.BreakingDeclaration;
 import io.schemagate.internal.migrate.lint.LintWarning;
 import io.schemagate.internal.migrate.lint.MigrationLint;
 import io.schemagate.internal.migrate.lint.SqlDialect;
-import io.schemagate.verify.SchemaState;
-import io.schemagate.verify.SchemaStatus;
 
 /**
  * What the migration job reads in its versioned SQL scripts: before migrating, the
@@ -70,16 +70,17 @@ final class BreakingChanges {
 
 	/**
 	 * Lint the pending scripts.
+	 * @param flyway the job's Flyway, which says what is pending
 	 * @return the warnings, none when the database's SQL dialect is not one the lint
 	 * reads
 	 * @throws IllegalArgumentException when a pending script's declaration is malformed
 	 */
-	List<LintWarning> lintPending() {
+	List<LintWarning> lintPending(Flyway flyway) {
 		if (this.dialect == null) {
 			logger.debug("Migration lint skipped: the database's SQL dialect is not one it reads");
 			return List.of();
 		}
-		Set<MigrationVersion> pending = pendingVersions();
+		Set<MigrationVersion> pending = pendingVersions(flyway);
 		List<LintWarning> warnings = new ArrayList<>();
 		for (VersionedScript script : this.scripts) {
 			if (pending.contains(script.version())) {
@@ -89,17 +90,18 @@ final class BreakingChanges {
 		return warnings;
 	}
 
-	private Set<MigrationVersion> pendingVersions() {
-		SchemaStatus status = SchemaVerifier.of(this.configuration, Duration.ofSeconds(30)).check();
+	private static Set<MigrationVersion> pendingVersions(Flyway flyway) {
 		Set<MigrationVersion> pending = new HashSet<>();
-		if (status.state() == SchemaState.UNREACHABLE) {
-			// Flyway's migrate will say why, with the exit code that goes with it
-			return pending;
-		}
-		for (String label : status.pendingVersions()) {
-			if (!label.startsWith("R:")) {
-				pending.add(MigrationVersion.fromVersion(label));
+		try {
+			for (MigrationInfo info : flyway.info().pending()) {
+				if (info.getVersion() != null) {
+					pending.add(info.getVersion());
+				}
 			}
+		}
+		catch (FlywayException ex) {
+			// Flyway's migrate will say why, with the exit code that goes with it
+			logger.debug("Migration lint skipped: " + Messages.describe(ex));
 		}
 		return pending;
 	}
@@ -142,7 +144,7 @@ final class BreakingChanges {
 		Set<MigrationVersion> applied = new HashSet<>();
 		if (history != null) {
 			for (AppliedMigration row : history) {
-				if (row.version() != null && row.success() && !row.isMarker()) {
+				if (row.version() != null && row.success() && !row.isSynthetic()) {
 					applied.add(row.version());
 				}
 			}

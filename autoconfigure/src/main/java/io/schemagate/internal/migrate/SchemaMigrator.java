@@ -53,7 +53,7 @@ public class SchemaMigrator {
 			MigrateResult result;
 			try (MigrationQueue.Turn turn = MigrationQueue.join(flyway.getConfiguration())) {
 				BreakingChanges changes = BreakingChanges.of(flyway.getConfiguration());
-				lint(changes);
+				lint(changes, flyway);
 				logger.info("Running pending migrations");
 				result = migrateAndRecord(flyway, changes);
 			}
@@ -74,11 +74,11 @@ public class SchemaMigrator {
 		}
 	}
 
-	private void lint(BreakingChanges changes) {
+	private void lint(BreakingChanges changes, Flyway flyway) {
 		if (this.lint == LintMode.OFF) {
 			return;
 		}
-		List<LintWarning> warnings = changes.lintPending();
+		List<LintWarning> warnings = changes.lintPending(flyway);
 		warnings.forEach((warning) -> logger.warn("Migration breaks the version still running: " + warning.message()));
 		if (!warnings.isEmpty() && this.lint == LintMode.FAIL) {
 			throw new LintFailedException(warnings.stream().map(LintWarning::message).toList());

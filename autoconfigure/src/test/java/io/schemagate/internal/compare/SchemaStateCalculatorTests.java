@@ -30,7 +30,7 @@ class SchemaStateCalculatorTests {
 	private final List<AppliedMigration> history = new ArrayList<>();
 
 	@Test
-	void readyWhenEveryMigrationIsApplied() {
+	void readyWhenEveryMigrationIsApplied() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		SchemaStatus status = calculate();
 		assertThat(status.state()).isEqualTo(SchemaState.READY);
@@ -41,7 +41,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void behindWhenHistoryIsMissing() {
+	void behindWhenHistoryIsMissing() throws Exception {
 		SchemaStatus status = status(calculator(NO_PATTERNS).withoutHistory());
 		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
 		assertThat(status.pendingVersions()).containsExactly("1", "2", "3");
@@ -49,7 +49,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void behindWhenMigrationsArePending() {
+	void behindWhenMigrationsArePending() throws Exception {
 		apply("1", "create", 11);
 		SchemaStatus status = calculate();
 		assertThat(status.state()).isEqualTo(SchemaState.BEHIND);
@@ -58,13 +58,13 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void behindWhenAnOlderMigrationWasAddedOutOfOrder() {
+	void behindWhenAnOlderMigrationWasAddedOutOfOrder() throws Exception {
 		apply("1", "create", 11).apply("3", "seed", 33);
 		assertThat(calculate().pendingVersions()).containsExactly("2");
 	}
 
 	@Test
-	void behindWhenRepeatableChanged() {
+	void behindWhenRepeatableChanged() throws Exception {
 		this.local.add(repeatable("view", 100, 100));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 99);
 		SchemaStatus status = calculate();
@@ -73,7 +73,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void readyWhenRepeatableMatchesItsLatestRun() {
+	void readyWhenRepeatableMatchesItsLatestRun() throws Exception {
 		this.local.add(repeatable("view", 100, 100));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 99);
 		apply(null, "view", 100);
@@ -81,21 +81,21 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void repeatableMatchesItsChecksumWithoutPlaceholders() {
+	void repeatableMatchesItsChecksumWithoutPlaceholders() throws Exception {
 		this.local.add(repeatable("view", 100, 55));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 55);
 		assertThat(calculate().state()).isEqualTo(SchemaState.READY);
 	}
 
 	@Test
-	void behindWhenRepeatableNeverRan() {
+	void behindWhenRepeatableNeverRan() throws Exception {
 		this.local.add(repeatable("view", 100, 100));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		assertThat(calculate().pendingVersions()).containsExactly("R:view");
 	}
 
 	@Test
-	void aheadWhenDatabaseHasNewerMigrations() {
+	void aheadWhenDatabaseHasNewerMigrations() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply("4", "newer", 44);
 		SchemaStatus status = calculate();
 		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
@@ -109,7 +109,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void aheadWhenANewerVersionsMigrationFailed() {
+	void aheadWhenANewerVersionsMigrationFailed() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		this.history.add(
 				new AppliedMigration(4, MigrationVersion.fromVersion("4"), "newer", "SQL", "V4__newer.sql", 44, false));
@@ -121,7 +121,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void failedWhenAnOlderUnknownMigrationFailed() {
+	void failedWhenAnOlderUnknownMigrationFailed() throws Exception {
 		this.local.remove(1);
 		apply("1", "create", 11);
 		this.history.add(
@@ -131,7 +131,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void aheadWhenANewerVersionAddedARepeatable() {
+	void aheadWhenANewerVersionAddedARepeatable() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "newer view", 77);
 		SchemaStatus status = calculate();
 		assertThat(status.state()).isEqualTo(SchemaState.AHEAD);
@@ -139,7 +139,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void driftedWhenAnUnknownRepeatableRanBeforeMigrationsThisVersionKnows() {
+	void driftedWhenAnUnknownRepeatableRanBeforeMigrationsThisVersionKnows() throws Exception {
 		apply("1", "create", 11).apply(null, "old view", 77).apply("2", "index", 22).apply("3", "seed", 33);
 		SchemaStatus status = calculate();
 		assertThat(status.state()).isEqualTo(SchemaState.DRIFTED);
@@ -147,7 +147,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void aheadWhenANewerVersionChangedARepeatableThisVersionRan() {
+	void aheadWhenANewerVersionChangedARepeatableThisVersionRan() throws Exception {
 		this.local.add(repeatable("view", 100, 100));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 100);
 		apply(null, "view", 200);
@@ -158,7 +158,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void behindWhenThisVersionsRepeatableNeverRanEvenIfAnotherDid() {
+	void behindWhenThisVersionsRepeatableNeverRanEvenIfAnotherDid() throws Exception {
 		this.local.add(repeatable("view", 100, 100));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply(null, "view", 50);
 		apply(null, "view", 200);
@@ -166,7 +166,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void incompatibleWhenANewerMigrationDeclaredItBreaksThisVersion() {
+	void incompatibleWhenANewerMigrationDeclaredItBreaksThisVersion() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply("5", "drop", 55);
 		SchemaFindings findings = calculator(NO_PATTERNS).calculate(this.history);
 		assertThat(findings.state()).isEqualTo(SchemaState.AHEAD);
@@ -179,7 +179,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void aheadWhenEveryDeclarationAllowsThisVersion() {
+	void aheadWhenEveryDeclarationAllowsThisVersion() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply("5", "drop", 55);
 		SchemaFindings findings = calculator(NO_PATTERNS).calculate(this.history);
 		findings.declarations(List.of(new BreakingMigration("5", "3"), new BreakingMigration("4", "2")),
@@ -190,7 +190,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void failedWhenHistoryHasFailedMigration() {
+	void failedWhenHistoryHasFailedMigration() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22);
 		this.history
 			.add(new AppliedMigration(3, MigrationVersion.fromVersion("3"), "seed", "SQL", "V3__seed.sql", 33, false));
@@ -201,7 +201,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void failedWinsOverDrifted() {
+	void failedWinsOverDrifted() throws Exception {
 		apply("1", "create", 999).apply("2", "index", 22);
 		this.history
 			.add(new AppliedMigration(3, MigrationVersion.fromVersion("3"), "seed", "SQL", "V3__seed.sql", 33, false));
@@ -209,7 +209,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void driftedWhenChecksumDiffers() {
+	void driftedWhenChecksumDiffers() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 999).apply("3", "seed", 33);
 		SchemaStatus status = calculate();
 		assertThat(status.state()).isEqualTo(SchemaState.DRIFTED);
@@ -218,13 +218,13 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void driftedWhenDescriptionDiffers() {
+	void driftedWhenDescriptionDiffers() throws Exception {
 		apply("1", "create", 11).apply("2", "old index", 22).apply("3", "seed", 33);
 		assertThat(calculate().driftedVersions()).containsExactly("2");
 	}
 
 	@Test
-	void driftedWhenTypeDiffers() {
+	void driftedWhenTypeDiffers() throws Exception {
 		apply("1", "create", 11).apply("3", "seed", 33);
 		this.history.add(1,
 				new AppliedMigration(2, MigrationVersion.fromVersion("2"), "index", "JDBC", "V2", null, true));
@@ -232,13 +232,13 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void driftedWinsOverBehind() {
+	void driftedWinsOverBehind() throws Exception {
 		apply("1", "create", 999);
 		assertThat(calculate().state()).isEqualTo(SchemaState.DRIFTED);
 	}
 
 	@Test
-	void driftedWhenAppliedMigrationIsMissingLocally() {
+	void driftedWhenAppliedMigrationIsMissingLocally() throws Exception {
 		this.local.remove(1);
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		SchemaStatus status = calculate();
@@ -247,7 +247,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void missingMigrationIgnoredByPattern() {
+	void missingMigrationIgnoredByPattern() throws Exception {
 		this.local.remove(1);
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		ValidatePattern[] patterns = { ValidatePattern.fromPattern("*:missing") };
@@ -255,7 +255,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void deletedMigrationIsNotMissing() {
+	void deletedMigrationIsNotMissing() throws Exception {
 		this.local.remove(1);
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33);
 		this.history.add(new AppliedMigration(4, MigrationVersion.fromVersion("2"), "index", "DELETE", "V2", 22, true));
@@ -263,7 +263,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void migrationsAtOrBelowBaselineAreNotPending() {
+	void migrationsAtOrBelowBaselineAreNotPending() throws Exception {
 		this.history.add(new AppliedMigration(1, MigrationVersion.fromVersion("2"), "<< Flyway Baseline >>", "BASELINE",
 				"<< Flyway Baseline >>", null, true));
 		apply("3", "seed", 33);
@@ -273,7 +273,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void migrationsAboveTargetAreNotExpected() {
+	void migrationsAboveTargetAreNotExpected() throws Exception {
 		apply("1", "create", 11).apply("2", "index", 22);
 		SchemaStateCalculator calculator = new SchemaStateCalculator(this.local, NO_PATTERNS,
 				MigrationVersion.fromVersion("2"));
@@ -283,7 +283,7 @@ class SchemaStateCalculatorTests {
 	}
 
 	@Test
-	void versionsCompareNumerically() {
+	void versionsCompareNumerically() throws Exception {
 		this.local.add(versioned("10", "ten", 10));
 		apply("1", "create", 11).apply("2", "index", 22).apply("3", "seed", 33).apply("10", "ten", 10);
 		SchemaStatus status = calculate();
@@ -291,7 +291,7 @@ class SchemaStateCalculatorTests {
 		assertThat(status.appliedVersion()).isEqualTo("10");
 	}
 
-	private SchemaStatus calculate() {
+	private SchemaStatus calculate() throws Exception {
 		return status(calculator(NO_PATTERNS).calculate(this.history));
 	}
 
