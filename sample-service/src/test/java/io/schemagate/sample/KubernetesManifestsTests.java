@@ -2,14 +2,16 @@ package io.schemagate.sample;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,16 +30,15 @@ class KubernetesManifestsTests {
 
 	private static final Path K8S = Path.of("k8s");
 
+	private static final Path BASE = K8S.resolve("base");
+
+	private static final Path SECRETS_EXAMPLE = K8S.resolve("secrets.example.yaml");
+
 	private static final List<Map<String, Object>> resources = new ArrayList<>();
 
 	@BeforeAll
-	@SuppressWarnings("unchecked")
 	static void readManifests() throws IOException {
-		Map<String, Object> kustomization = load(K8S.resolve("kustomization.yaml")).get(0);
-		for (String file : (List<String>) kustomization.get("resources")) {
-			assertThat(K8S.resolve(file)).as("resource listed in kustomization.yaml").exists();
-			resources.addAll(load(K8S.resolve(file)));
-		}
+		resources.addAll(readKustomization(BASE));
 	}
 
 	@Test
@@ -65,8 +66,37 @@ class KubernetesManifestsTests {
 		assertThat(secretOf(job, "SPRING_FLYWAY_PASSWORD")).isEqualTo("bakery-migrator");
 		assertThat(secretOf(job, "SPRING_DATASOURCE_USERNAME")).isEqualTo("bakery-runtime");
 		assertThat(secretOf(job, "SPRING_DATASOURCE_PASSWORD")).isEqualTo("bakery-runtime");
-		assertThat(resource("Secret", "bakery-migrator")).isNotNull();
-		assertThat(resource("Secret", "bakery-runtime")).isNotNull();
+	}
+
+	@Test
+	void secretsAreNotPartOfTheBase() throws Exception {
+		assertThat(resources).noneMatch((resource) -> "Secret".equals(resource.get("kind")));
+		assertThat(render(BASE)).noneMatch((resource) -> "Secret".equals(resource.get("kind")));
+		try (Stream<Path> files = Files.walk(K8S)) {
+			for (Path kustomization : files.filter((file) -> file.endsWith("kustomization.yaml")).toList()) {
+				List<String> listed = get(load(kustomization).get(0), "resources");
+				assertThat(listed).as("resources of %s", kustomization)
+					.noneMatch((resource) -> kustomization.getParent()
+						.resolve(resource)
+						.normalize()
+						.equals(SECRETS_EXAMPLE.normalize()));
+			}
+		}
+	}
+
+	@Test
+	void secretsExampleHoldsEveryKeyTheWorkloadsRead() throws IOException {
+		List<Map<String, Object>> secrets = load(SECRETS_EXAMPLE);
+		for (Map<String, Object> workload : List.of(resource("Job", "bakery-migrate"),
+				resource("Deployment", "bakery"))) {
+			List<Map<String, Object>> env = get(container(workload), "env");
+			env.stream()
+				.map((variable) -> (Map<String, Object>) get(variable, "valueFrom", "secretKeyRef"))
+				.filter(Objects::nonNull)
+				.forEach((reference) -> assertThat(secrets).as("%s in %s", reference, SECRETS_EXAMPLE)
+					.anyMatch((secret) -> reference.get("name").equals(get(secret, "metadata", "name"))
+							&& ((Map<?, ?>) secret.get("stringData")).containsKey(reference.get("key"))));
+		}
 	}
 
 	@Test
@@ -115,18 +145,47 @@ class KubernetesManifestsTests {
 
 	@Test
 	void kustomizeRendersTheManifests() throws Exception {
+		List<Map<String, Object>> rendered = render(BASE);
+		assertThat(rendered).extracting((resource) -> resource.get("kind"))
+			.containsExactlyInAnyOrder("Namespace", "ConfigMap", "Job", "Deployment", "Service");
+		assertThat(rendered).filteredOn((resource) -> !"Namespace".equals(resource.get("kind")))
+			.allMatch((resource) -> "bakery".equals(get(resource, "metadata", "namespace")));
+	}
+
+	/**
+	 * The documents of a kustomization's resources as written, following resources that
+	 * are kustomizations themselves; without kustomize's transformations.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> readKustomization(Path directory) throws IOException {
+		List<Map<String, Object>> documents = new ArrayList<>();
+		Map<String, Object> kustomization = load(directory.resolve("kustomization.yaml")).get(0);
+		for (String entry : (List<String>) kustomization.get("resources")) {
+			Path resource = directory.resolve(entry);
+			assertThat(resource).as("resource listed in %s", directory.resolve("kustomization.yaml")).exists();
+			documents.addAll(Files.isDirectory(resource) ? readKustomization(resource) : load(resource));
+		}
+		return documents;
+	}
+
+	/**
+	 * A kustomization as {@code kubectl kustomize} renders it; the test is skipped
+	 * without kubectl.
+	 */
+	private static List<Map<String, Object>> render(Path kustomization) throws Exception {
 		Path kubectl = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 			.map((directory) -> Path.of(directory, "kubectl"))
 			.filter(Files::isExecutable)
 			.findFirst()
 			.orElse(null);
 		assumeTrue(kubectl != null, "kubectl is not on the PATH");
-		Process process = new ProcessBuilder(kubectl.toString(), "kustomize", K8S.toString()).redirectErrorStream(true)
+		Process process = new ProcessBuilder(kubectl.toString(), "kustomize", kustomization.toString())
+			.redirectErrorStream(true)
 			.start();
-		String output = new String(process.getInputStream().readAllBytes());
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
-		assertThat(output).contains("kind: Job").contains("kind: Deployment").contains("namespace: bakery");
+		return loadAll(output);
 	}
 
 	private static Map<String, Object> resource(String kind, String name) {
@@ -210,13 +269,15 @@ class KubernetesManifestsTests {
 		return (T) value;
 	}
 
-	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> load(Path file) throws IOException {
-		try (InputStream input = Files.newInputStream(file)) {
-			List<Map<String, Object>> documents = new ArrayList<>();
-			new Yaml().loadAll(input).forEach((document) -> documents.add((Map<String, Object>) document));
-			return documents;
-		}
+		return loadAll(Files.readString(file));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> loadAll(String yaml) {
+		List<Map<String, Object>> documents = new ArrayList<>();
+		new Yaml().loadAll(yaml).forEach((document) -> documents.add((Map<String, Object>) document));
+		return documents;
 	}
 
 }
