@@ -13,8 +13,14 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathFactory;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
 import org.yaml.snakeyaml.Yaml;
 
 import io.schemagate.migrate.MigrateExitCode;
@@ -91,7 +97,7 @@ class KubernetesManifestsTests {
 				resource("Deployment", "bakery"))) {
 			List<Map<String, Object>> env = get(container(workload), "env");
 			env.stream()
-				.map((variable) -> (Map<String, Object>) get(variable, "valueFrom", "secretKeyRef"))
+				.<Map<String, Object>>map((variable) -> get(variable, "valueFrom", "secretKeyRef"))
 				.filter(Objects::nonNull)
 				.forEach((reference) -> assertThat(secrets).as("%s in %s", reference, SECRETS_EXAMPLE)
 					.anyMatch((secret) -> reference.get("name").equals(get(secret, "metadata", "name"))
@@ -150,6 +156,127 @@ class KubernetesManifestsTests {
 			.containsExactlyInAnyOrder("Namespace", "ConfigMap", "Job", "Deployment", "Service");
 		assertThat(rendered).filteredOn((resource) -> !"Namespace".equals(resource.get("kind")))
 			.allMatch((resource) -> "bakery".equals(get(resource, "metadata", "namespace")));
+	}
+
+	@Test
+	void namespaceEnforcesTheRestrictedProfile() {
+		Map<String, Object> labels = get(resource("Namespace", "bakery"), "metadata", "labels");
+		for (String mode : List.of("enforce", "warn", "audit")) {
+			assertThat(labels).containsEntry("pod-security.kubernetes.io/" + mode, "restricted");
+		}
+	}
+
+	@Test
+	void everyPodOfTheBaseMeetsTheRestrictedProfile() {
+		assertThat(workloads(resources)).hasSize(2).allSatisfy(KubernetesManifestsTests::assertRestricted);
+	}
+
+	@ParameterizedTest
+	@MethodSource("kustomizations")
+	void everyRenderedPodMeetsTheRestrictedProfile(Path kustomization) throws Exception {
+		List<Map<String, Object>> workloads = workloads(render(kustomization));
+		assertThat(workloads).extracting((workload) -> workload.get("kind")).contains("Job", "Deployment");
+		assertThat(workloads).allSatisfy(KubernetesManifestsTests::assertRestricted);
+	}
+
+	@Test
+	void imageRunsAsThePodsUser() throws Exception {
+		Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"));
+		String user = XPathFactory.newInstance()
+			.newXPath()
+			.evaluate("/project/build/plugins/plugin[artifactId='jib-maven-plugin']/configuration/container/user", pom);
+		assertThat(user).as("Jib's <container><user>").matches("[1-9][0-9]*:[0-9]+");
+		for (Map<String, Object> workload : workloads(resources)) {
+			Map<String, Object> securityContext = get(workload, "spec", "template", "spec", "securityContext");
+			assertThat(securityContext.get("runAsUser") + ":" + securityContext.get("runAsGroup"))
+				.as("runAsUser:runAsGroup of %s", name(workload))
+				.isEqualTo(user);
+		}
+	}
+
+	static List<Path> kustomizations() throws IOException {
+		List<Path> kustomizations = new ArrayList<>(List.of(BASE));
+		Path overlays = K8S.resolve("overlays");
+		if (Files.isDirectory(overlays)) {
+			try (Stream<Path> directories = Files.list(overlays)) {
+				directories.filter((directory) -> Files.exists(directory.resolve("kustomization.yaml")))
+					.sorted()
+					.forEach(kustomizations::add);
+			}
+		}
+		return kustomizations;
+	}
+
+	/**
+	 * The "restricted" Pod Security Standard, field by field, and what the contract adds:
+	 * numeric users, a read-only root filesystem with {@code /tmp} writable, no
+	 * service-account token, requests and limits.
+	 */
+	private static void assertRestricted(Map<String, Object> workload) {
+		String name = name(workload);
+		Map<String, Object> pod = get(workload, "spec", "template", "spec");
+		assertThat(pod.get("automountServiceAccountToken")).as("%s automountServiceAccountToken", name)
+			.isEqualTo(false);
+		for (String hostNamespace : List.of("hostNetwork", "hostPID", "hostIPC")) {
+			assertThat(pod.get(hostNamespace)).as("%s %s", name, hostNamespace).isNotEqualTo(true);
+		}
+		List<Map<String, Object>> volumes = Objects.requireNonNullElse(get(pod, "volumes"), List.of());
+		for (Map<String, Object> volume : volumes) {
+			assertThat(volume.keySet()).as("%s volume %s", name, volume.get("name"))
+				.containsAnyOf("configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim",
+						"projected", "secret")
+				.doesNotContain("hostPath");
+		}
+		Map<String, Object> podSecurity = get(pod, "securityContext");
+		assertThat(podSecurity).as("%s pod securityContext", name).isNotNull();
+		assertThat(podSecurity).as("%s pod securityContext", name)
+			.containsEntry("runAsNonRoot", true)
+			.doesNotContainKey("sysctls");
+		for (String id : List.of("runAsUser", "runAsGroup")) {
+			assertThat(podSecurity.get(id)).as("%s %s", name, id)
+				.isInstanceOfSatisfying(Integer.class, (value) -> assertThat(value).isPositive());
+		}
+		assertThat((Object) get(podSecurity, "seccompProfile", "type")).as("%s seccompProfile", name)
+			.isEqualTo("RuntimeDefault");
+		List<Map<String, Object>> containers = new ArrayList<>(get(pod, "containers"));
+		containers.addAll(Objects.requireNonNullElse(get(pod, "initContainers"), List.of()));
+		for (Map<String, Object> container : containers) {
+			String where = name + " container " + container.get("name");
+			Map<String, Object> security = get(container, "securityContext");
+			assertThat(security).as("%s securityContext", where).isNotNull();
+			assertThat(security).as("%s securityContext", where)
+				.containsEntry("allowPrivilegeEscalation", false)
+				.containsEntry("readOnlyRootFilesystem", true)
+				.doesNotContainEntry("privileged", true)
+				.doesNotContainEntry("runAsNonRoot", false)
+				.doesNotContainEntry("runAsUser", 0)
+				.doesNotContainKey("seccompProfile");
+			List<String> dropped = get(security, "capabilities", "drop");
+			assertThat(dropped).as("%s capabilities.drop", where).contains("ALL");
+			assertThat((Object) get(security, "capabilities", "add")).as("%s capabilities.add", where).isNull();
+			List<Map<String, Object>> ports = Objects.requireNonNullElse(get(container, "ports"), List.of());
+			assertThat(ports).as("%s ports", where).noneMatch((port) -> port.containsKey("hostPort"));
+			for (String bound : List.of("requests", "limits")) {
+				Map<String, Object> quantities = get(container, "resources", bound);
+				assertThat(quantities).as("%s resources.%s", where, bound).containsKeys("cpu", "memory");
+			}
+			List<Map<String, Object>> mounts = Objects.requireNonNullElse(get(container, "volumeMounts"), List.of());
+			Object tmp = mounts.stream()
+				.filter((mount) -> "/tmp".equals(mount.get("mountPath")))
+				.map((mount) -> mount.get("name"))
+				.findFirst()
+				.orElse(null);
+			assertThat(volumes).as("%s: an emptyDir at /tmp, the only place the application writes", where)
+				.anyMatch((volume) -> volume.get("name").equals(tmp) && volume.containsKey("emptyDir"));
+		}
+	}
+
+	private static List<Map<String, Object>> workloads(List<Map<String, Object>> documents) {
+		return documents.stream().filter((document) -> get(document, "spec", "template", "spec") != null).toList();
+	}
+
+	private static String name(Map<String, Object> resource) {
+		return resource.get("kind") + " " + get(resource, "metadata", "name");
 	}
 
 	/**
