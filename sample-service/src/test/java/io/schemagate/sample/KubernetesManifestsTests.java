@@ -8,9 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,6 +20,7 @@ import javax.xml.xpath.XPathFactory;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
@@ -70,8 +73,106 @@ class KubernetesManifestsTests {
 		// role
 		assertThat(secretOf(job, "SPRING_FLYWAY_USER")).isEqualTo("bakery-migrator");
 		assertThat(secretOf(job, "SPRING_FLYWAY_PASSWORD")).isEqualTo("bakery-migrator");
-		assertThat(secretOf(job, "SPRING_DATASOURCE_USERNAME")).isEqualTo("bakery-runtime");
-		assertThat(secretOf(job, "SPRING_DATASOURCE_PASSWORD")).isEqualTo("bakery-runtime");
+		// the application's own DataSource opens no connection in a job that exits
+		assertThat(env(job, "SPRING_DATASOURCE_USERNAME")).isEmpty();
+		assertThat(env(job, "SPRING_DATASOURCE_PASSWORD")).isEmpty();
+		assertThat(secretsOf(job)).containsOnly("bakery-migrator");
+	}
+
+	@ParameterizedTest
+	@MethodSource("kustomizations")
+	void renderedJobGetsNoRuntimeCredentials(Path kustomization) throws Exception {
+		List<Map<String, Object>> rendered = render(kustomization);
+		String runtimeSecret = secretOf(container(resource("Deployment", "bakery")), "SPRING_DATASOURCE_PASSWORD");
+		for (Map<String, Object> job : ofKind(rendered, "Job")) {
+			Map<String, Object> container = container(job);
+			assertThat(secretsOf(container)).as(name(job))
+				.containsOnly("bakery-migrator")
+				.doesNotContain(runtimeSecret);
+			List<Map<String, Object>> envFrom = get(container, "envFrom");
+			assertThat(envFrom).as(name(job)).noneMatch((source) -> source.containsKey("secretRef"));
+			List<Map<String, Object>> env = get(container, "env");
+			assertThat(env).extracting((variable) -> variable.get("name"))
+				.as(name(job))
+				.doesNotContain("SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
+			for (String configMap : envFromConfigMaps(container)) {
+				Map<String, Object> data = get(named(rendered, "ConfigMap", configMap), "data");
+				assertThat(data.keySet()).as("ConfigMap %s", configMap)
+					.noneMatch((key) -> key.endsWith("USERNAME") || key.endsWith("PASSWORD"));
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("kustomizations")
+	void jobIsNamedAfterItsRelease(Path kustomization) throws Exception {
+		String baseName = get(resource("Job", "bakery-migrate"), "metadata", "name");
+		for (Map<String, Object> job : ofKind(render(kustomization), "Job")) {
+			String image = (String) container(job).get("image");
+			String release = image.substring(image.lastIndexOf(':') + 1)
+				.toLowerCase(Locale.ROOT)
+				.replaceAll("[^a-z0-9-]", "-");
+			assertThat((String) get(job, "metadata", "name")).isEqualTo(baseName + "-" + release)
+				.hasSizeLessThanOrEqualTo(63)
+				.matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+		}
+	}
+
+	@Test
+	void settingTheReleaseRenamesOnlyTheJob(@TempDir Path copy) throws Exception {
+		try (Stream<Path> files = Files.walk(BASE)) {
+			for (Path file : files.toList()) {
+				Path target = copy.resolve(BASE.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(file, target);
+				}
+			}
+		}
+		// what the release's "kustomize edit set image" and "set namesuffix" write
+		editKustomization(copy, (kustomization) -> kustomization.put("images",
+				List.of(Map.of("name", "bakery", "newName", "registry.example.com/bakery", "newTag", "1.4.2"))));
+		editKustomization(copy.resolve("migration"), (kustomization) -> kustomization.put("nameSuffix", "-1-4-2"));
+		List<Map<String, Object>> before = render(BASE);
+		List<Map<String, Object>> after = render(copy);
+
+		Map<String, Object> job = ofKind(after, "Job").get(0);
+		assertThat((Object) get(job, "metadata", "name")).isEqualTo("bakery-migrate-1-4-2");
+		assertThat(workloads(after)).allSatisfy((workload) -> assertThat(container(workload).get("image"))
+			.isEqualTo("registry.example.com/bakery:1.4.2"));
+		assertThat(after).filteredOn((resource) -> !"Job".equals(resource.get("kind")))
+			.extracting(KubernetesManifestsTests::name)
+			.containsExactlyInAnyOrderElementsOf(before.stream()
+				.filter((resource) -> !"Job".equals(resource.get("kind")))
+				.map(KubernetesManifestsTests::name)
+				.toList());
+		// the references still resolve
+		for (Map<String, Object> workload : workloads(after)) {
+			for (String configMap : envFromConfigMaps(container(workload))) {
+				assertThat(named(after, "ConfigMap", configMap)).as("%s reads ConfigMap %s", name(workload), configMap)
+					.isNotNull();
+			}
+		}
+		assertThat((Object) get(job, "spec", "podFailurePolicy", "rules", 0, "onExitCodes", "containerName"))
+			.isEqualTo(container(job).get("name"));
+		Map<String, Object> deployment = named(after, "Deployment", "bakery");
+		Map<String, Object> podLabels = get(deployment, "spec", "template", "metadata", "labels");
+		Map<String, Object> selector = get(deployment, "spec", "selector", "matchLabels");
+		Map<String, Object> serviceSelector = get(named(after, "Service", "bakery"), "spec", "selector");
+		assertThat(podLabels).containsAllEntriesOf(selector).containsAllEntriesOf(serviceSelector);
+	}
+
+	@Test
+	void jobEndsInBoundedTimeAndLetsAMigrationFinish() {
+		Map<String, Object> spec = get(resource("Job", "bakery-migrate"), "spec");
+		int deadline = (Integer) spec.get("activeDeadlineSeconds");
+		int gracePeriod = get(spec, "template", "spec", "terminationGracePeriodSeconds");
+		assertThat((Integer) spec.get("ttlSecondsAfterFinished")).isPositive();
+		// Kubernetes' default of 30 s is short for a migration that is to finish or roll
+		// back after SIGTERM
+		assertThat(gracePeriod).isGreaterThanOrEqualTo(60).isLessThan(deadline);
 	}
 
 	@Test
@@ -269,6 +370,24 @@ class KubernetesManifestsTests {
 			assertThat(volumes).as("%s: an emptyDir at /tmp, the only place the application writes", where)
 				.anyMatch((volume) -> volume.get("name").equals(tmp) && volume.containsKey("emptyDir"));
 		}
+	}
+
+	private static List<Map<String, Object>> ofKind(List<Map<String, Object>> documents, String kind) {
+		return documents.stream().filter((document) -> kind.equals(document.get("kind"))).toList();
+	}
+
+	private static Map<String, Object> named(List<Map<String, Object>> documents, String kind, String name) {
+		return ofKind(documents, kind).stream()
+			.filter((document) -> name.equals(get(document, "metadata", "name")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+	}
+
+	private static void editKustomization(Path directory, Consumer<Map<String, Object>> edit) throws IOException {
+		Path file = directory.resolve("kustomization.yaml");
+		Map<String, Object> kustomization = load(file).get(0);
+		edit.accept(kustomization);
+		Files.writeString(file, new Yaml().dump(kustomization));
 	}
 
 	private static List<Map<String, Object>> workloads(List<Map<String, Object>> documents) {
