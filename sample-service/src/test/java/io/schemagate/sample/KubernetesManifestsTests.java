@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.yaml.snakeyaml.Yaml;
 
+import org.springframework.boot.convert.DurationStyle;
+
+import io.schemagate.autoconfigure.SchemagateProperties;
 import io.schemagate.migrate.MigrateExitCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -237,6 +241,38 @@ class KubernetesManifestsTests {
 		Map<String, Object> port = get(resource("Service", "bakery"), "spec", "ports", 0);
 		assertThat(port).containsEntry("port", 80);
 		assertThat(containerPort(service, port.get("targetPort"))).as("Service targetPort").isEqualTo(serverPort);
+	}
+
+	@Test
+	void startupProbeOutlastsTheStartupPolicy() {
+		Map<String, Object> service = container(resource("Deployment", "bakery"));
+		Map<String, Object> probe = get(service, "startupProbe");
+		Duration budget = Duration.ofSeconds((Integer) probe.getOrDefault("initialDelaySeconds", 0)
+				+ (Integer) probe.get("periodSeconds") * (Integer) probe.get("failureThreshold"));
+		// a JVM start on a loaded node, with the CPU limit
+		assertThat(budget).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+		SchemagateProperties.Verify defaults = new SchemagateProperties().getVerify();
+		String onStartup = (String) env(service, "DB_VERIFY_ON_STARTUP").get("value");
+		if ("wait".equals(onStartup)) {
+			// nothing answers the probe until the schema is ready or the wait times out
+			Object waitTimeout = env(service, "DB_VERIFY_WAIT_TIMEOUT").get("value");
+			Duration wait = (waitTimeout != null) ? DurationStyle.detectAndParse(waitTimeout.toString())
+					: defaults.getWaitTimeout();
+			assertThat(budget).as("startup probe budget with on-startup=wait").isGreaterThan(wait.plusMinutes(1));
+		}
+		else {
+			assertThat(onStartup).isEqualTo("start-unready");
+		}
+	}
+
+	@Test
+	void clusterSeesHealthStatusesButNotDetailsOrMeters() throws IOException {
+		Map<String, Object> data = get(resource("ConfigMap", "bakery-config"), "data");
+		assertThat(data).containsEntry("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "when-authorized")
+			.containsEntry("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health");
+		// local runs and the sample's tests read the details
+		Map<String, Object> configuration = load(Path.of("src", "main", "resources", "application.yaml")).get(0);
+		assertThat((Object) get(configuration, "management", "endpoint", "health", "show-details")).isEqualTo("always");
 	}
 
 	@Test
