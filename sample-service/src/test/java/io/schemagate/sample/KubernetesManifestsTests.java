@@ -331,6 +331,45 @@ class KubernetesManifestsTests {
 		}
 	}
 
+	@Test
+	void argoCdRunsTheJobBeforeTheDeploymentAfterWhatTheJobReads() throws Exception {
+		assertThat(kustomizations()).contains(K8S.resolve("overlays/argocd"));
+		List<Map<String, Object>> rendered = render(K8S.resolve("overlays/argocd"));
+		Map<String, Object> job = ofKind(rendered, "Job").get(0);
+		Map<String, Object> annotations = get(job, "metadata", "annotations");
+		// a hook in the Sync phase, so that it runs after the Namespace and ConfigMap
+		// exist
+		assertThat(annotations).containsEntry("argocd.argoproj.io/hook", "Sync")
+			.containsEntry("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation");
+		int jobWave = syncWave(job);
+		for (Map<String, Object> resource : rendered) {
+			String kind = (String) resource.get("kind");
+			if ("Deployment".equals(kind)) {
+				assertThat(syncWave(resource)).as(name(resource)).isGreaterThan(jobWave);
+			}
+			else if (!"Job".equals(kind)) {
+				assertThat(syncWave(resource)).as(name(resource)).isLessThanOrEqualTo(jobWave);
+			}
+		}
+	}
+
+	@Test
+	void pipelineCanApplyTheJobAndWhatItReadsBeforeTheService() throws Exception {
+		// kubectl apply -k ... -l 'app.kubernetes.io/component!=service': a missing label
+		// matches too
+		List<Map<String, Object>> rendered = render(BASE);
+		List<String> first = rendered.stream().filter((resource) -> {
+			Map<String, Object> labels = get(resource, "metadata", "labels");
+			return labels == null || !"service".equals(labels.get("app.kubernetes.io/component"));
+		}).map((resource) -> (String) resource.get("kind")).toList();
+		assertThat(first).containsExactlyInAnyOrder("Namespace", "ConfigMap", "Job");
+	}
+
+	private static int syncWave(Map<String, Object> resource) {
+		Object wave = get(resource, "metadata", "annotations", "argocd.argoproj.io/sync-wave");
+		return (wave != null) ? Integer.parseInt(wave.toString()) : 0;
+	}
+
 	static List<Path> kustomizations() throws IOException {
 		List<Path> kustomizations = new ArrayList<>(List.of(BASE));
 		Path overlays = K8S.resolve("overlays");
