@@ -295,8 +295,13 @@ class RolloutRehearsalIT {
 		return services;
 	}
 
+	/**
+	 * A migration job as the Kubernetes Job runs it: the migrator role for Flyway and no
+	 * runtime credentials, since the application's own datasource is never used.
+	 */
 	private SampleProcess runJob(String name, Path jar, int expectedExitCode) {
-		Map<String, String> environment = datasource();
+		Map<String, String> environment = new HashMap<>();
+		environment.put("SPRING_DATASOURCE_URL", database().url());
 		environment.put("DB_MODE", "migrate");
 		environment.put("SPRING_FLYWAY_USER", this.roles.migrator());
 		environment.put("SPRING_FLYWAY_PASSWORD", DatabaseRoles.MIGRATOR_PASSWORD);
@@ -310,8 +315,7 @@ class RolloutRehearsalIT {
 	}
 
 	/**
-	 * The application's datasource, with the runtime role: the job gets its DDL
-	 * credentials through {@code spring.flyway.user} only, as in the Kubernetes Job.
+	 * The services' datasource, with the runtime role.
 	 */
 	private Map<String, String> datasource() {
 		Map<String, String> environment = new HashMap<>();
