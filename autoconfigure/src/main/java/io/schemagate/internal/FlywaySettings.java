@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.resolver.MigrationResolver;
 import org.flywaydb.core.extensibility.AppliedMigration;
@@ -93,16 +92,6 @@ public final class FlywaySettings {
 	 * honoured
 	 */
 	public static void check(Configuration configuration, List<LocalMigration> local, Set<String> callbackScripts) {
-		MigrationVersion target = configuration.getTarget();
-		boolean versionTarget = target != null && target != MigrationVersion.LATEST
-				&& target != MigrationVersion.CURRENT && target != MigrationVersion.NEXT;
-		if (versionTarget && configuration.isFailOnMissingTarget()
-				&& local.stream().noneMatch((migration) -> target.equals(migration.version()))) {
-			throw new NotVerifiableException("spring.flyway.target",
-					"no migration of this application has version " + target
-							+ ", and Flyway's info() and validate() fail unless the database holds it",
-					"Correct the target, or end it with '?' ('" + target + "?') to accept a missing one.");
-		}
 		if (!configuration.isSkipDefaultCallbacks()) {
 			for (String script : callbackScripts) {
 				String event = script.contains(".") ? script.substring(0, script.indexOf('.')) : script;

@@ -118,9 +118,12 @@ public class SchemaVerifier {
 		LocalMigrationScanner scanner = new LocalMigrationScanner(configuration);
 		List<LocalMigration> local = scanner.scan();
 		FlywaySettings.check(configuration, local, scanner.callbackScripts());
-		SchemaStateCalculator calculator = SchemaStateCalculator.of(local, configuration.getTarget(),
-				configuration.isOutOfOrder(), configuration.getIgnoreMigrationPatterns(),
-				configuration.getClassLoader());
+		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
+		// with '?'
+		MigrationVersion target = configuration.getTarget();
+		SchemaStateCalculator calculator = SchemaStateCalculator.of(local, target,
+				configuration.isFailOnMissingTarget(), configuration.isOutOfOrder(),
+				configuration.getIgnoreMigrationPatterns(), configuration.getClassLoader());
 		String schema = SchemaHistoryReader.historySchema(configuration);
 		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
 		String locations = Arrays.stream(configuration.getLocations())

@@ -99,6 +99,7 @@ final class FlywayRules {
 			}
 			this.entries.add(new Entry(pending, null));
 		}
+		checkTarget();
 		for (Entry entry : appliedRepeatable) {
 			AppliedMigration row = Objects.requireNonNull(entry.applied);
 			this.latestRuns.merge(row.description(), row.installedRank(), Math::max);
@@ -144,6 +145,26 @@ final class FlywayRules {
 			return (firstVersion != null) ? -1 : 1;
 		}
 		return first.description().compareTo(second.description());
+	}
+
+	/**
+	 * A target version that no migration has, local or applied, makes Flyway's
+	 * {@code info()} fail, unless it ends with {@code ?}.
+	 */
+	private void checkTarget() throws UnreadableHistoryException {
+		MigrationVersion target = this.settings.target();
+		if (!this.settings.failOnMissingTarget() || target == null || target == MigrationVersion.LATEST
+				|| target == MigrationVersion.CURRENT || target == MigrationVersion.NEXT) {
+			return;
+		}
+		for (Entry entry : this.entries) {
+			if (entry.version() != null && target.compareTo(entry.version()) == 0) {
+				return;
+			}
+		}
+		throw new UnreadableHistoryException("'spring.flyway.target' is " + target
+				+ ", but no migration has that version, neither locally nor in the history; Flyway's info() and "
+				+ "validate() fail the same way (end the target with '?' to accept a missing one)");
 	}
 
 	private List<Entry> appliedVersioned(List<AppliedMigration> history) throws UnreadableHistoryException {
@@ -410,11 +431,14 @@ final class FlywayRules {
 	 * @param target the target: {@code null} or {@link MigrationVersion#LATEST} for the
 	 * latest, {@link MigrationVersion#CURRENT}, {@link MigrationVersion#NEXT}, or a
 	 * version
+	 * @param failOnMissingTarget whether a target version no migration has fails, as it
+	 * does unless the target ends with {@code ?}
 	 * @param outOfOrder whether migrations older than the newest applied one are pending
 	 * rather than ignored
 	 * @param ignorePatterns the ignore-migration patterns
 	 */
-	record Settings(@Nullable MigrationVersion target, boolean outOfOrder, ValidatePattern[] ignorePatterns) {
+	record Settings(@Nullable MigrationVersion target, boolean failOnMissingTarget, boolean outOfOrder,
+			ValidatePattern[] ignorePatterns) {
 
 	}
 

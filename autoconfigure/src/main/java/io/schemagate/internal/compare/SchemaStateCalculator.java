@@ -50,7 +50,7 @@ public class SchemaStateCalculator {
 	 */
 	public SchemaStateCalculator(List<LocalMigration> local, ValidatePattern[] ignorePatterns,
 			@Nullable MigrationVersion target) {
-		this(local, new Settings(target, false, ignorePatterns),
+		this(local, new Settings(target, false, false, ignorePatterns),
 				MigrationTypes.of(SchemaStateCalculator.class.getClassLoader()));
 	}
 
@@ -81,14 +81,16 @@ public class SchemaStateCalculator {
 	 * Create a calculator for a Flyway configuration's settings.
 	 * @param local the local migrations
 	 * @param target the target, as Flyway parsed it
+	 * @param failOnMissingTarget whether a target no migration has fails
 	 * @param outOfOrder whether older migrations are still applied
 	 * @param ignorePatterns the ignore-migration patterns
 	 * @param classLoader the class loader Flyway is loaded with
 	 * @return the calculator
 	 */
 	public static SchemaStateCalculator of(List<LocalMigration> local, @Nullable MigrationVersion target,
-			boolean outOfOrder, ValidatePattern[] ignorePatterns, ClassLoader classLoader) {
-		return new SchemaStateCalculator(local, new Settings(target, outOfOrder, ignorePatterns),
+			boolean failOnMissingTarget, boolean outOfOrder, ValidatePattern[] ignorePatterns,
+			ClassLoader classLoader) {
+		return new SchemaStateCalculator(local, new Settings(target, failOnMissingTarget, outOfOrder, ignorePatterns),
 				MigrationTypes.of(classLoader));
 	}
 
@@ -120,14 +122,11 @@ public class SchemaStateCalculator {
 	/**
 	 * Compare with a database whose schema history table does not exist.
 	 * @return the findings, every migration pending
+	 * @throws UnreadableHistoryException where Flyway fails without a history too (a
+	 * target version no migration has)
 	 */
-	public SchemaFindings withoutHistory() {
-		try {
-			return calculate(List.of());
-		}
-		catch (UnreadableHistoryException ex) {
-			throw new IllegalStateException(ex);
-		}
+	public SchemaFindings withoutHistory() throws UnreadableHistoryException {
+		return calculate(List.of());
 	}
 
 	/**

@@ -7,14 +7,19 @@ import java.util.zip.CRC32;
  * Flyway's script checksum: CRC-32 of each line's UTF-8 bytes, line breaks and a leading
  * byte order mark left out, so the value does not depend on encoding or line endings.
  */
-final class ScriptChecksum {
+public final class ScriptChecksum {
 
 	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
 	private ScriptChecksum() {
 	}
 
-	static int of(String text) {
+	/**
+	 * The checksum of a script's text.
+	 * @param text the text
+	 * @return the checksum
+	 */
+	public static int of(String text) {
 		CRC32 crc = new CRC32();
 		int start = (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) ? 1 : 0;
 		int length = text.length();

@@ -1,0 +1,137 @@
+package io.schemagate.internal.check.differential;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.schemagate.internal.check.FlywayVerdict;
+import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.verify.NotVerifiableException;
+import io.schemagate.verify.SchemaState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The verifier against Flyway's own verdict, on generated cases: every history shape
+ * ({@link HistoryShapes}) with every setting ({@link SettingVariants}), each on a
+ * database of its own. The verifier's state must be Flyway's, read by the contract's
+ * mapping ({@code FlywayVerdict}); where Flyway's {@code info()} or {@code validate()}
+ * fail, the verifier must refuse the configuration or report the history unreadable.
+ */
+abstract class AbstractFlywayDifferentialTests {
+
+	/** Flyway fails, so the verifier refuses or cannot read the history. */
+	private static final String FAILS = "FAILS";
+
+	@TempDir
+	Path temp;
+
+	/**
+	 * A database for one case, isolated from the others.
+	 * @param id the case's number
+	 * @return the database
+	 */
+	protected abstract CaseDatabase database(int id);
+
+	/**
+	 * The database's name in the summary.
+	 * @return the name
+	 */
+	protected abstract String name();
+
+	@Test
+	void verifierAgreesWithFlywayOnEveryCase() throws Exception {
+		List<Case> cases = new ArrayList<>();
+		for (Map.Entry<String, Consumer<Scenario>> shape : HistoryShapes.all().entrySet()) {
+			for (Map.Entry<String, UnaryOperator<FluentConfiguration>> settings : SettingVariants.all().entrySet()) {
+				cases.add(new Case(cases.size(), shape.getKey(), shape.getValue(), settings.getKey(),
+						settings.getValue()));
+			}
+		}
+		long started = System.nanoTime();
+		// two cases at a time: each waits on the database about as much as it computes
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<String>> outcomes = new ArrayList<>();
+		try {
+			for (Case each : cases) {
+				outcomes.add(pool.submit(() -> run(each)));
+			}
+			List<String> disagreements = new ArrayList<>();
+			for (Future<String> outcome : outcomes) {
+				String disagreement = outcome.get();
+				if (disagreement != null) {
+					disagreements.add(disagreement);
+				}
+			}
+			System.out.printf(
+					"[differential] %s: %d cases (%d history shapes x %d settings), %d disagreements, " + "%d ms%n",
+					name(), cases.size(), HistoryShapes.all().size(), SettingVariants.all().size(),
+					disagreements.size(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+			assertThat(disagreements).as("cases where the verifier and Flyway disagree").isEmpty();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private String run(Case each) throws Exception {
+		CaseDatabase database = database(each.id());
+		try {
+			Path folder = Files.createDirectories(this.temp.resolve("case-" + each.id()));
+			Scenario scenario = new Scenario(folder, database);
+			each.shape().accept(scenario);
+			Flyway flyway = each.settings().apply(scenario.configure().createSchemas(false)).load();
+			String expected = flyway(flyway);
+			String actual = verifier(flyway);
+			return expected.equals(actual) ? null : each.describe() + ": verifier " + actual + ", Flyway " + expected;
+		}
+		catch (RuntimeException ex) {
+			return each.describe() + ": the case itself failed: " + ex;
+		}
+		finally {
+			database.cleanup().run();
+		}
+	}
+
+	private static String flyway(Flyway flyway) {
+		try {
+			return FlywayVerdict.of(flyway).name();
+		}
+		catch (RuntimeException ex) {
+			return FAILS;
+		}
+	}
+
+	private static String verifier(Flyway flyway) {
+		try {
+			SchemaState state = SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(10)).check().state();
+			return (state == SchemaState.UNREACHABLE) ? FAILS : state.name();
+		}
+		catch (NotVerifiableException ex) {
+			return FAILS;
+		}
+	}
+
+	private record Case(int id, String shapeName, Consumer<Scenario> shape, String settingsName,
+			UnaryOperator<FluentConfiguration> settings) {
+
+		String describe() {
+			return "#" + this.id + " [" + this.shapeName + "] with [" + this.settingsName + "]";
+		}
+
+	}
+
+}
