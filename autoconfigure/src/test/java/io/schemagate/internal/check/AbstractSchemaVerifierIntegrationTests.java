@@ -1,7 +1,10 @@
 package io.schemagate.internal.check;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -241,6 +244,28 @@ abstract class AbstractSchemaVerifierIntegrationTests {
 		assertState(SchemaState.READY);
 		this.placeholder = "spelt";
 		assertThat(assertState(SchemaState.BEHIND).pendingVersions()).containsExactly("R:bread names");
+	}
+
+	@Test
+	void verifyReadsAKubernetesConfigMapMountOnceAsFlywayDoes(@TempDir Path mount) throws IOException {
+		// what the kubelet writes: the files in a timestamped folder, '..data' linked to
+		// it, and each file linked through '..data'
+		Path timestamped = Files.createDirectories(mount.resolve("..2026_12_01_10_00_00.123456789"));
+		Files.writeString(timestamped.resolve("V1__create_bread.sql"), CREATE_BREAD);
+		Files.writeString(timestamped.resolve("V2__index_bread.sql"), INDEX_BREAD);
+		Files.writeString(timestamped.resolve("R__bread_names.sql"), VIEW);
+		Files.createSymbolicLink(mount.resolve("..data"), timestamped.getFileName());
+		for (String script : List.of("V1__create_bread.sql", "V2__index_bread.sql", "R__bread_names.sql")) {
+			Files.createSymbolicLink(mount.resolve(script), Path.of("..data", script));
+		}
+		Flyway flyway = configure().locations("filesystem:" + mount).dataSource(dataSource()).load();
+		assertThat(SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.BEHIND);
+		flyway.migrate();
+		SchemaStatus status = SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check();
+		assertThat(status.state()).isEqualTo(SchemaState.READY);
+		assertThat(status.appliedCount()).isEqualTo(3);
+		assertThat(FlywayVerdict.of(flyway)).isEqualTo(SchemaState.READY);
 	}
 
 	@Test

@@ -15,10 +15,12 @@ import io.schemagate.internal.migrate.SchemaMigrator;
 import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.migrate.MigrationOutcome;
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.verify.NotVerifiableException;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link AbstractSchemaVerifierIntegrationTests} on PostgreSQL, plus verify mode under a
@@ -83,6 +85,58 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 		Flyway other = configure().dataSource(dataSource()).schemas("other").createSchemas(false).load();
 		assertThat(SchemaVerifier.of(other.getConfiguration(), Duration.ofSeconds(5)).check().state())
 			.isEqualTo(SchemaState.BEHIND);
+	}
+
+	@Test
+	void currentSchemaInTheUrlChoosesTheHistoryAsFlywayDoes() {
+		// the history is in public; the URL puts an existing schema without one first
+		migrate();
+		this.database.get().execute("CREATE SCHEMA tenant");
+		DataSource tenantFirst = dataSource(
+				this.database.get().url() + "?currentSchema=tenant,public&user=" + this.database.get().username());
+		Flyway flyway = configure().dataSource(tenantFirst).load();
+		// an unqualified SELECT would find public's history: Flyway reads tenant's, which
+		// does not exist
+		assertThat(SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.BEHIND);
+		assertThat(FlywayVerdict.of(flyway)).isEqualTo(SchemaState.BEHIND);
+		flyway.migrate();
+		assertThat(SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.READY);
+		assertThat(FlywayVerdict.of(flyway)).isEqualTo(SchemaState.READY);
+		Integer tenantRows = new JdbcTemplate(dataSource())
+			.queryForObject("SELECT count(*) FROM tenant.flyway_schema_history", Integer.class);
+		assertThat(tenantRows).isEqualTo(3);
+	}
+
+	@Test
+	void initSqlsThatChooseTheSchemaAreRefusedWithoutADefaultSchema() {
+		this.database.get().execute("CREATE SCHEMA tenant");
+		Flyway flyway = configure().dataSource(dataSource()).initSql("SET search_path TO tenant").load();
+		flyway.migrate();
+		assertThatExceptionOfType(NotVerifiableException.class)
+			.isThrownBy(() -> SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)))
+			.satisfies((ex) -> {
+				assertThat(ex.getSubject()).isEqualTo("spring.flyway.init-sqls");
+				assertThat(ex.getAction()).contains("spring.flyway.default-schema");
+			});
+		// the same with the schema named: verify reads what Flyway reads
+		Flyway named = configure().dataSource(dataSource())
+			.initSql("SET search_path TO tenant")
+			.defaultSchema("tenant")
+			.load();
+		assertThat(SchemaVerifier.of(named.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.READY);
+		assertThat(FlywayVerdict.of(named)).isEqualTo(SchemaState.READY);
+	}
+
+	@Test
+	void schemaNameWithAQuoteIsQuotedAsFlywayQuotesIt() {
+		Flyway flyway = configure().dataSource(dataSource()).defaultSchema("odd\"name").load();
+		flyway.migrate();
+		assertThat(SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(5)).check().state())
+			.isEqualTo(SchemaState.READY);
+		assertThat(FlywayVerdict.of(flyway)).isEqualTo(SchemaState.READY);
 	}
 
 	@Override
