@@ -67,9 +67,10 @@ class LocalMigrationScannerTests {
 	@Test
 	void findsJavaMigrationClassesInAFolderAsFlywayDoes() throws IOException {
 		try (URLClassLoader classLoader = classLoader()) {
+			// any name, nested ones too; not abstract ones
 			assertThat(scan(classLoader, "classpath:db/scannedjava"))
 				.isEqualTo(flyway(classLoader, "classpath:db/scannedjava"))
-				.containsExactly("3 Add rye null");
+				.containsExactly("3 Add rye null", "4 seed customers 4004", "5 Nested rolls null");
 		}
 	}
 
@@ -92,7 +93,8 @@ class LocalMigrationScannerTests {
 		try (URLClassLoader classLoader = classLoader(archive)) {
 			assertThat(scan(classLoader, "classpath:db/scannedjava"))
 				.isEqualTo(flyway(classLoader, "classpath:db/scannedjava"))
-				.containsExactly("3 Add rye null");
+				.contains("3 Add rye null")
+				.doesNotHaveDuplicates();
 		}
 	}
 
@@ -109,6 +111,33 @@ class LocalMigrationScannerTests {
 		String location = "filesystem:" + folder("folder") + "/*/scanned";
 		try (URLClassLoader classLoader = classLoader()) {
 			assertThat(scan(classLoader, location)).isEqualTo(flyway(classLoader, location)).hasSize(3);
+		}
+	}
+
+	@Test
+	void skipsHiddenFoldersButReadsLinksAsFlywayDoes() throws IOException {
+		Path root = folder("folder").resolve("db/scanned");
+		Files.createDirectories(root.resolve(".archive"));
+		Files.writeString(root.resolve(".archive/V8__archived.sql"), "SELECT 8;");
+		Path elsewhere = Files.createDirectories(this.temp.resolve("elsewhere"));
+		Files.writeString(elsewhere.resolve("V7__linked.sql"), "SELECT 7;");
+		Files.createSymbolicLink(root.resolve("V7__linked.sql"), elsewhere.resolve("V7__linked.sql"));
+		String location = "filesystem:" + root;
+		try (URLClassLoader classLoader = classLoader()) {
+			assertThat(scan(classLoader, location)).isEqualTo(flyway(classLoader, location))
+				.anySatisfy((migration) -> assertThat(migration).startsWith("7 linked"))
+				.noneSatisfy((migration) -> assertThat(migration).startsWith("8 "));
+		}
+	}
+
+	@Test
+	void findsBaselineScriptsAsFlywayDoes() throws IOException {
+		Path root = folder("folder").resolve("db/scanned");
+		Files.writeString(root.resolve("B2__baseline.sql"), "CREATE TABLE bakery (id INT);");
+		String location = "filesystem:" + root;
+		try (URLClassLoader classLoader = classLoader()) {
+			assertThat(scan(classLoader, location)).isEqualTo(flyway(classLoader, location))
+				.contains("2 baseline " + ScriptChecksum.of("CREATE TABLE bakery (id INT);"));
 		}
 	}
 
