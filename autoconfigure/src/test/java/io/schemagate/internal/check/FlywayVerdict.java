@@ -17,7 +17,7 @@ import io.schemagate.verify.SchemaState;
  * What Flyway's own {@code info()} and {@code validate()} say of a database, folded into
  * a {@link SchemaState}, so a test can check that the verifier agrees with Flyway.
  */
-final class FlywayVerdict {
+public final class FlywayVerdict {
 
 	private static final Set<CoreErrorCode> DRIFT = EnumSet.of(CoreErrorCode.CHECKSUM_MISMATCH,
 			CoreErrorCode.DESCRIPTION_MISMATCH, CoreErrorCode.TYPE_MISMATCH,
@@ -30,7 +30,12 @@ final class FlywayVerdict {
 	private FlywayVerdict() {
 	}
 
-	static SchemaState of(Flyway flyway) {
+	/**
+	 * What Flyway says of the database it is configured for.
+	 * @param flyway the Flyway instance
+	 * @return its verdict, as one of the contract's states
+	 */
+	public static SchemaState of(Flyway flyway) {
 		MigrationInfo[] all = flyway.info().all();
 		if (Arrays.stream(all).anyMatch((info) -> info.getState().isFailed())) {
 			return SchemaState.FAILED;
