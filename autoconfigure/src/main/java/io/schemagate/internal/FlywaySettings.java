@@ -2,12 +2,17 @@ package io.schemagate.internal;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.resolver.MigrationResolver;
 import org.flywaydb.core.extensibility.AppliedMigration;
@@ -15,7 +20,7 @@ import org.flywaydb.core.extensibility.Plugin;
 import org.flywaydb.core.extensibility.ResourceTypeProvider;
 
 import io.schemagate.internal.history.SchemaHistoryReader;
-import io.schemagate.internal.local.LocalMigration;
+import io.schemagate.internal.local.CallbackScript;
 import io.schemagate.verify.NotVerifiableException;
 
 /**
@@ -30,10 +35,13 @@ public final class FlywaySettings {
 	private static final Log logger = LogFactory.getLog(FlywaySettings.class);
 
 	/**
-	 * Callback events Flyway fires during {@code info()} and {@code validate()} before it
-	 * reads the history, so that a callback script for them changes what it reads.
+	 * The callback events Flyway fires in {@code info()} and {@code validate()}: a
+	 * callback on one of them can change what Flyway reads (a search path set before it
+	 * reads the history) or fail what it reports, and verify runs no callbacks.
 	 */
-	private static final Set<String> EVENTS_BEFORE_READING = Set.of("afterConnect", "beforeInfo", "beforeValidate");
+	private static final Set<Event> INFO_AND_VALIDATE_EVENTS = EnumSet.of(Event.AFTER_CONNECT, Event.BEFORE_INFO,
+			Event.AFTER_INFO, Event.AFTER_INFO_ERROR, Event.AFTER_INFO_OPERATION_FINISH, Event.BEFORE_VALIDATE,
+			Event.AFTER_VALIDATE, Event.AFTER_VALIDATE_ERROR, Event.AFTER_VALIDATE_OPERATION_FINISH);
 
 	private static final Set<String> CORE_PLUGINS = Set.of(
 			"org.flywaydb.core.api.migration.baseline.BaselineMigrationResolver",
@@ -70,9 +78,14 @@ public final class FlywaySettings {
 					"it belongs to Flyway's paid editions, whose rules verify " + "does not know",
 					"Remove the cherry-pick setting.");
 		}
-		if (configuration.getResourceProvider() != null || configuration.getJavaMigrationClassProvider() != null) {
+		if (configuration.getResourceProvider() != null) {
 			throw new NotVerifiableException("resourceProvider",
-					"a custom resource or class provider (as in a native image) replaces the locations verify scans",
+					"a custom resource provider (as in a native image) replaces the locations verify scans",
+					"Run verify on the JVM, or keep Spring Boot's migrate on startup for native images.");
+		}
+		if (configuration.getJavaMigrationClassProvider() != null) {
+			throw new NotVerifiableException("javaMigrationClassProvider",
+					"a custom class provider (as in a native image) replaces the Java migrations verify finds",
 					"Run verify on the JVM, or keep Spring Boot's migrate on startup for native images.");
 		}
 		if (cleanOnValidationError(configuration)) {
@@ -81,31 +94,73 @@ public final class FlywaySettings {
 		}
 		checkPlugins(configuration);
 		checkPlaceholders(configuration);
+		checkCallbacks(configuration.getCallbacks());
 	}
 
 	/**
-	 * Refuse what verify cannot honour in the migrations found.
+	 * Refuse the callback scripts Flyway would fail on or run in {@code info()} and
+	 * {@code validate()}.
 	 * @param configuration the Flyway configuration
-	 * @param local the migrations found
-	 * @param callbackScripts the callback scripts found in the migration locations
-	 * @throws NotVerifiableException naming the first setting or script that cannot be
-	 * honoured
+	 * @param scripts the callback scripts where Flyway looks for them
+	 * @throws NotVerifiableException naming the first script that cannot be honoured
 	 */
-	public static void check(Configuration configuration, List<LocalMigration> local, Set<String> callbackScripts) {
-		if (!configuration.isSkipDefaultCallbacks()) {
-			for (String script : callbackScripts) {
-				String event = script.contains(".") ? script.substring(0, script.indexOf('.')) : script;
-				if (EVENTS_BEFORE_READING.contains(event)) {
-					throw new NotVerifiableException(script,
-							"Flyway runs it before it reads the history in info() and validate(), so it can change "
-									+ "what Flyway reads; verify runs no callbacks",
-							"Set what it sets through 'spring.flyway.default-schema' or the data source instead.");
+	public static void check(Configuration configuration, List<CallbackScript> scripts) {
+		List<CallbackScript> run = scripts.stream()
+			.filter((script) -> !script.sql() || !configuration.isSkipDefaultCallbacks())
+			.toList();
+		Map<String, CallbackScript> byName = new HashMap<>();
+		for (CallbackScript script : run) {
+			CallbackScript other = script.sql() ? byName.putIfAbsent(script.name(), script) : null;
+			if (other != null) {
+				throw new NotVerifiableException(
+						script.filename(), "Flyway fails on more than one SQL callback script called '" + script.name()
+								+ "' ('" + other.filename() + "' and '" + script.filename() + "')",
+						"Keep one of them.");
+			}
+		}
+		for (CallbackScript script : run) {
+			if (INFO_AND_VALIDATE_EVENTS.contains(script.event())) {
+				throw new NotVerifiableException(script.filename(),
+						"Flyway runs it on '" + script.event().getId() + "' in info() and validate(), where it can "
+								+ "change what Flyway reads or fail what it reports; verify runs no callbacks",
+						"Set what it sets through 'spring.flyway.default-schema' or the data source, and run the "
+								+ "rest with the migration job (as an afterMigrate callback).");
+			}
+		}
+	}
+
+	/**
+	 * Refuse the Java callbacks Flyway runs in {@code info()} and {@code validate()}.
+	 * Flyway asks each whether it supports an event with a context; verify asks without
+	 * one, and refuses a callback that cannot answer without it.
+	 */
+	private static void checkCallbacks(Callback[] callbacks) {
+		for (Callback callback : callbacks) {
+			String name = callback.getClass().getName();
+			for (Event event : INFO_AND_VALIDATE_EVENTS) {
+				boolean supports;
+				try {
+					supports = callback.supports(event, null);
+				}
+				catch (RuntimeException ex) {
+					throw new NotVerifiableException(name,
+							"its supports() fails without a Flyway context (" + ex + "), so verify cannot tell "
+									+ "whether Flyway runs it in info() and validate()",
+							"Have supports() answer from the event alone, or keep Spring Boot's migrate on startup "
+									+ "for this application.");
+				}
+				if (supports) {
+					throw new NotVerifiableException(name,
+							"Flyway runs it on '" + event.getId() + "' in info() and validate(), where it can "
+									+ "change what Flyway reads or fail what it reports; verify runs no callbacks",
+							"Have its supports() answer false for the info and validate events (it still runs "
+									+ "with the migration job), or keep Spring Boot's migrate on startup for this "
+									+ "application.");
 				}
 			}
 		}
-		if (configuration.getCallbacks().length > 0) {
-			logger.info("Flyway callbacks " + names(configuration.getCallbacks())
-					+ " are not run by verify mode; they run with the migration job");
+		if (callbacks.length > 0) {
+			logger.debug("Flyway callbacks " + names(callbacks) + " run with the migration job, not in verify mode");
 		}
 	}
 

@@ -28,6 +28,8 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationPattern;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.callback.BaseCallback;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -103,10 +105,10 @@ class FlywaySettingsInventoryTests {
 			entry("getCachedDataSources", irrelevant("environment plumbing behind getDataSource()")),
 			entry("getCachedResolvedEnvironments", irrelevant("environment plumbing behind getDataSource()")),
 			entry("getCallbackLocations", honoured("LocalMigrationScanner: callback scripts looked for only there")),
-			entry("getCallbacks", todo("Java callbacks are only logged, yet Flyway runs them in info() and "
-					+ "validate() (11.14.1: FlywayExecutor.java:227 afterConnect, DbInfo.java:46 beforeInfo, "
-					+ "DbValidate.java:98 beforeValidate) and fails when one throws (DefaultCallbackExecutor.java:182): "
-					+ "one throwing on beforeValidate fails Flyway's validate() while verify reports the state it finds")),
+			entry("getCallbacks", refused("FlywaySettings: Java callbacks that support an event Flyway fires in "
+					+ "info() or validate() (11.14.1: FlywayExecutor.java:227 afterConnect, DbInfo.java:46 beforeInfo, "
+					+ "DbValidate.java:98 beforeValidate), where they can change or fail what Flyway reports; the "
+					+ "others run only in migrate(), which verify does not run")),
 			entry("getCherryPick", refused("FlywaySettings: set only by Flyway's paid editions")),
 			entry("getClassLoader", honoured("LocationScanner, JavaMigrations: classpath locations and Java classes")),
 			entry("getConfigurationExtension",
@@ -263,6 +265,10 @@ class FlywaySettingsInventoryTests {
 						(configuration) -> configuration.javaMigrationClassProvider(List::of)
 							.load()
 							.getConfiguration()),
+				new Refusal("getCallbacks", LogsEveryEvent.class.getName(), "supports() answer false",
+						(configuration) -> configuration.callbacks(new LogsEveryEvent()).load().getConfiguration()),
+				new Refusal("getCallbacks", AsksTheContext.class.getName(), "answer from the event alone",
+						(configuration) -> configuration.callbacks(new AsksTheContext()).load().getConfiguration()),
 				new Refusal("getPluginRegister", NoMigrations.class.getName(), "Remove the extension",
 						(configuration) -> withPlugin(configuration.load().getConfiguration(), new NoMigrations())),
 				new Refusal("getPluginRegister", NoResourceTypes.class.getName(), "Remove the extension",
@@ -368,17 +374,55 @@ class FlywaySettingsInventoryTests {
 		}
 
 		/**
-		 * Flyway runs these callbacks in {@code info()} and {@code validate()} before it
-		 * reads the history: a callback with a description runs for its event too, and a
-		 * shell script callback runs even with default callbacks skipped.
+		 * Flyway runs these callbacks in {@code info()} and {@code validate()}, before it
+		 * reads the history (where they can change what it reads) or after (where they
+		 * can fail what it reports): a callback with a description runs for its event
+		 * too, and a shell script callback runs even with default callbacks skipped.
 		 */
 		@ParameterizedTest(name = "{0}")
 		@ValueSource(strings = { "afterConnect.sql", "beforeInfo.sql", "beforeValidate.sql",
-				"beforeValidate__set_search_path.sql", "beforeInfo.sh" })
-		void verifyRefusesCallbackScriptsFlywayRunsBeforeReadingTheHistory(String script) throws IOException {
+				"beforeValidate__set_search_path.sql", "afterValidateError.sql", "afterInfo.sql", "beforeInfo.sh" })
+		void verifyRefusesCallbackScriptsFlywayRunsInInfoAndValidate(String script) throws IOException {
 			Files.writeString(this.folder.resolve("V1__create_bread.sql"), CREATE_BREAD);
 			Files.writeString(this.folder.resolve(script), "SELECT 1;\n");
 			assertRefused(configure(this.folder).load().getConfiguration(), script, "spring.flyway.default-schema");
+		}
+
+		@Test
+		void javaCallbacksFlywayRunsInValidateCanFailItSoVerifyRefusesThem() throws IOException {
+			Files.writeString(this.folder.resolve("V1__create_bread.sql"), CREATE_BREAD);
+			Flyway flyway = configure(this.folder).callbacks(new FailsBeforeValidate()).load();
+			assertThatExceptionOfType(FlywayException.class).as("Flyway's validate()").isThrownBy(flyway::validate);
+			assertRefused(flyway.getConfiguration(), FailsBeforeValidate.class.getName(), "supports() answer false");
+		}
+
+		@Test
+		void javaCallbacksOnlyForMigrateAreAccepted() throws IOException {
+			Files.writeString(this.folder.resolve("V1__create_bread.sql"), CREATE_BREAD);
+			Flyway flyway = configure(this.folder).callbacks(new FailsAfterMigrate()).load();
+			assertAgreesWithFlyway(flyway, SchemaState.BEHIND);
+		}
+
+		@ParameterizedTest(name = "{0}")
+		@ValueSource(strings = { "afterMigrate.sql", "beforeEachMigrate__audit.sql", "afterMigrate.sh" })
+		void callbackScriptsOnlyForMigrateAreAccepted(String script) throws IOException {
+			Files.writeString(this.folder.resolve("V1__create_bread.sql"), CREATE_BREAD);
+			Files.writeString(this.folder.resolve(script), "SELECT * FROM no_such_table;\n");
+			assertAgreesWithFlyway(configure(this.folder).load(), SchemaState.BEHIND);
+		}
+
+		@Test
+		void callbackScriptsAreLookedForOnlyInTheCallbackLocations() throws IOException {
+			Path callbacks = Files.createDirectories(this.folder.resolve("callbacks"));
+			Path migrations = Files.createDirectories(this.folder.resolve("migrations"));
+			Files.writeString(migrations.resolve("V1__create_bread.sql"), CREATE_BREAD);
+			Files.writeString(migrations.resolve("beforeInfo.sql"), "SELECT * FROM no_such_table;\n");
+			Files.writeString(callbacks.resolve("afterMigrate.sql"), "SELECT 1;\n");
+			FluentConfiguration configuration = configure(migrations).callbackLocations("filesystem:" + callbacks);
+			assertAgreesWithFlyway(configuration.load(), SchemaState.BEHIND);
+			Files.writeString(callbacks.resolve("beforeValidate.sql"), "SELECT 1;\n");
+			assertRefused(configure(migrations).callbackLocations("filesystem:" + callbacks).load().getConfiguration(),
+					"beforeValidate.sql", "spring.flyway.default-schema");
 		}
 
 		@Test
@@ -468,9 +512,17 @@ class FlywaySettingsInventoryTests {
 		}
 
 		@Test
-		void targetNoMigrationHasIsRefusedAsFlywayFails() throws IOException {
+		void targetNoMigrationHasFailsEveryCheckAsFlywayFails() throws IOException {
 			write("V1__create_bread.sql", CREATE_BREAD);
-			assertRefusedWhereFlywayFails(configure().target("7"), "spring.flyway.target", "'7?'");
+			Flyway flyway = configure().target("7").load();
+			assertThatExceptionOfType(FlywayException.class).as("Flyway's info()")
+				.isThrownBy(() -> flyway.info().all());
+			assertThatExceptionOfType(FlywayException.class).as("Flyway's validate()").isThrownBy(flyway::validate);
+			// checked on every read, not at startup: the history may hold the target
+			SchemaStatus status = SchemaVerifier.of(flyway.getConfiguration(), TIMEOUT).check();
+			assertThat(status.state()).isEqualTo(SchemaState.UNREACHABLE);
+			assertThat(status.error()).contains("'spring.flyway.target' is 7").contains("end the target with '?'");
+			assertAgreesWithFlyway(configure().target("7?").load(), SchemaState.BEHIND);
 		}
 
 		@Test
@@ -671,6 +723,67 @@ class FlywaySettingsInventoryTests {
 		@Override
 		public String toString() {
 			return this.getter + " (" + this.subject + ")";
+		}
+
+	}
+
+	/**
+	 * A callback that supports every event, as Flyway's {@code BaseCallback} does.
+	 */
+	static final class LogsEveryEvent extends BaseCallback {
+
+		@Override
+		public void handle(Event event, org.flywaydb.core.api.callback.Context context) {
+		}
+
+	}
+
+	/**
+	 * A callback that needs Flyway's context to say which events it supports.
+	 */
+	static final class AsksTheContext extends BaseCallback {
+
+		@Override
+		public boolean supports(Event event, org.flywaydb.core.api.callback.Context context) {
+			return context.getConfiguration().getTable().equals("audit") && event == Event.AFTER_MIGRATE;
+		}
+
+		@Override
+		public void handle(Event event, org.flywaydb.core.api.callback.Context context) {
+		}
+
+	}
+
+	/**
+	 * A callback that fails Flyway's {@code validate()}.
+	 */
+	static final class FailsBeforeValidate extends BaseCallback {
+
+		@Override
+		public boolean supports(Event event, org.flywaydb.core.api.callback.Context context) {
+			return event == Event.BEFORE_VALIDATE;
+		}
+
+		@Override
+		public void handle(Event event, org.flywaydb.core.api.callback.Context context) {
+			throw new IllegalStateException("not today");
+		}
+
+	}
+
+	/**
+	 * A callback that would fail Flyway's {@code migrate()} only.
+	 */
+	static final class FailsAfterMigrate extends BaseCallback {
+
+		@Override
+		public boolean supports(Event event, org.flywaydb.core.api.callback.Context context) {
+			return event == Event.AFTER_MIGRATE;
+		}
+
+		@Override
+		public void handle(Event event, org.flywaydb.core.api.callback.Context context) {
+			throw new IllegalStateException("not today");
 		}
 
 	}

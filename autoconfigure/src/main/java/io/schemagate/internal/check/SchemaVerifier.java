@@ -117,7 +117,7 @@ public class SchemaVerifier {
 		FlywaySettings.check(configuration);
 		LocalMigrationScanner scanner = new LocalMigrationScanner(configuration);
 		List<LocalMigration> local = scanner.scan();
-		FlywaySettings.check(configuration, local, scanner.callbackScripts());
+		FlywaySettings.check(configuration, scanner.callbackScripts());
 		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
 		// with '?'
 		MigrationVersion target = configuration.getTarget();

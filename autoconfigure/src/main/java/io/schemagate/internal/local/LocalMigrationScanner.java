@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,7 @@ public class LocalMigrationScanner {
 
 	private final Charset encoding;
 
-	private final Set<String> callbacks = new TreeSet<>();
+	private List<CallbackScript> callbacks = List.of();
 
 	/**
 	 * Create a scanner for a Flyway configuration.
@@ -64,7 +65,7 @@ public class LocalMigrationScanner {
 	 * @throws NotVerifiableException where Flyway would fail to resolve the migrations
 	 */
 	public List<LocalMigration> scan() {
-		List<ScannedFile> files = files();
+		List<ScannedFile> files = files(this.configuration.getLocations());
 		Map<String, ScannedFile> byRelativePath = byRelativePath(files);
 		Set<LocalMigration> migrations = new LinkedHashSet<>();
 		List<String> invalidNames = new ArrayList<>();
@@ -76,9 +77,6 @@ public class LocalMigrationScanner {
 				ScriptName name = this.prefixes.parse(file.filename(), suffix);
 				if (name.kind() == Kind.INVALID) {
 					invalidNames.add(file.filename() + " (" + name.problem() + ")");
-				}
-				else if (name.kind() == Kind.CALLBACK) {
-					this.callbacks.add(file.filename());
 				}
 				else if (defaultResolvers && name.kind() != Kind.CALLBACK) {
 					migrations.add(script(file, name, byRelativePath));
@@ -95,7 +93,8 @@ public class LocalMigrationScanner {
 			}
 		}
 		refuseInvalidNames(invalidNames);
-		scanCallbackLocations();
+		Location[] callbackLocations = this.configuration.getCallbackLocations();
+		this.callbacks = callbacks((callbackLocations.length > 0) ? files(callbackLocations) : files);
 		migrations.addAll(java.configured());
 		List<LocalMigration> list = new ArrayList<>(migrations);
 		checkUnique(list);
@@ -103,13 +102,12 @@ public class LocalMigrationScanner {
 	}
 
 	/**
-	 * The SQL callback scripts the last {@link #scan()} found where Flyway looks for them
-	 * (the callback locations, else the migration locations), such as
-	 * {@code afterMigrate.sql}.
-	 * @return the callback scripts' file names
+	 * The callback scripts the last {@link #scan()} found where Flyway looks for them:
+	 * the callback locations, else the migration locations.
+	 * @return the callback scripts
 	 */
-	public Set<String> callbackScripts() {
-		return Set.copyOf(this.callbacks);
+	public List<CallbackScript> callbackScripts() {
+		return this.callbacks;
 	}
 
 	/**
@@ -119,7 +117,7 @@ public class LocalMigrationScanner {
 	 */
 	public List<VersionedScript> versionedScripts() {
 		List<VersionedScript> scripts = new ArrayList<>();
-		for (ScannedFile file : files()) {
+		for (ScannedFile file : files(this.configuration.getLocations())) {
 			String suffix = this.prefixes.suffixOf(file.filename());
 			ScriptName name = (suffix != null) ? this.prefixes.parse(file.filename(), suffix) : null;
 			if (name != null && name.kind() == Kind.VERSIONED) {
@@ -132,26 +130,27 @@ public class LocalMigrationScanner {
 	}
 
 	/**
-	 * With callback locations of their own, Flyway looks for callbacks only there.
+	 * The callback scripts among files: SQL scripts by the configured suffixes, other
+	 * scripts by their extension, as Flyway tells them apart.
 	 */
-	private void scanCallbackLocations() {
-		if (this.configuration.getCallbackLocations().length == 0) {
-			return;
-		}
-		this.callbacks.clear();
-		for (Location location : this.configuration.getCallbackLocations()) {
-			for (ScannedFile file : this.locations.scan(location)) {
-				String suffix = this.prefixes.suffixOf(file.filename());
-				if (suffix != null && this.prefixes.parse(file.filename(), suffix).kind() == Kind.CALLBACK) {
-					this.callbacks.add(file.filename());
-				}
+	private List<CallbackScript> callbacks(List<ScannedFile> files) {
+		List<CallbackScript> found = new ArrayList<>();
+		for (ScannedFile file : files) {
+			String sqlSuffix = this.prefixes.suffixOf(file.filename());
+			String suffix = (sqlSuffix != null) ? sqlSuffix : scriptSuffix(file.filename());
+			ScriptName name = (suffix != null) ? this.prefixes.parse(file.filename(), suffix) : null;
+			if (name != null && name.kind() == Kind.CALLBACK) {
+				String withoutSuffix = file.filename().substring(0, file.filename().length() - suffix.length());
+				found.add(new CallbackScript(file.filename(), Event.fromId(name.prefix()), sqlSuffix != null,
+						withoutSuffix));
 			}
 		}
+		return List.copyOf(found);
 	}
 
-	private List<ScannedFile> files() {
+	private List<ScannedFile> files(Location[] locations) {
 		List<ScannedFile> files = new ArrayList<>();
-		for (Location location : this.configuration.getLocations()) {
+		for (Location location : locations) {
 			files.addAll(this.locations.scan(location));
 		}
 		return files;
@@ -215,21 +214,33 @@ public class LocalMigrationScanner {
 	 * migrations: something verify cannot check.
 	 */
 	private void refuseScriptMigration(ScannedFile file) {
-		String filename = file.filename();
-		int dot = filename.lastIndexOf('.');
-		String extension = (dot >= 0) ? filename.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
-		boolean scriptLike = (dot < 0 && !isWindows()) || SCRIPT_EXTENSIONS.contains(extension);
-		ScriptName name = scriptLike ? this.prefixes.parse(filename + ".sql", ".sql") : null;
-		if (name != null
-				&& (name.kind() == Kind.VERSIONED || name.kind() == Kind.REPEATABLE || name.kind() == Kind.BASELINE)) {
-			throw new NotVerifiableException(filename,
+		String suffix = scriptSuffix(file.filename());
+		Kind kind = (suffix != null) ? this.prefixes.parse(file.filename(), suffix).kind() : Kind.INVALID;
+		if (kind == Kind.VERSIONED || kind == Kind.REPEATABLE || kind == Kind.BASELINE) {
+			throw new NotVerifiableException(file.filename(),
 					"Flyway runs it as a script migration (SCRIPT), which verify does not check",
 					"Write the migration in SQL or Java, or move the file out of Flyway's locations.");
 		}
 	}
 
+	/**
+	 * The suffix of a script Flyway runs in a shell: a script extension in any case, or
+	 * none at all except on Windows.
+	 * @return the suffix, empty for none, or {@code null} for a file that is no such
+	 * script
+	 */
+	private static @Nullable String scriptSuffix(String filename) {
+		int dot = filename.lastIndexOf('.');
+		if (dot < 0) {
+			return isWindows() ? null : "";
+		}
+		String extension = filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+		return SCRIPT_EXTENSIONS.contains(extension) ? filename.substring(dot) : null;
+	}
+
 	private static boolean isWindows() {
-		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+		// as Flyway tells
+		return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
 	}
 
 	private void refuseInvalidNames(List<String> invalidNames) {
