@@ -425,6 +425,20 @@ class FlywaySettingsInventoryTests {
 					"beforeValidate.sql", "spring.flyway.default-schema");
 		}
 
+		/**
+		 * Flyway finds no migration in locations that hold only callbacks ("No migrations
+		 * found"); neither does verify, which then stops startup for it.
+		 */
+		@Test
+		void locationsWithOnlyCallbacksHoldNoMigrations() throws IOException {
+			Files.writeString(this.folder.resolve("afterMigrate.sql"), "SELECT 1;\n");
+			Files.writeString(this.folder.resolve("afterMigrate__audit.sql"), "SELECT 1;\n");
+			Flyway flyway = configure(this.folder).load();
+			assertThat(flyway.info().all()).isEmpty();
+			assertThat(flyway.validateWithResult().warnings).anyMatch((warning) -> warning.contains("No migrations"));
+			assertThat(SchemaVerifier.of(flyway.getConfiguration(), TIMEOUT).knownCount()).isZero();
+		}
+
 		@Test
 		void callbackScriptsAreAcceptedWhenFlywaySkipsThem() throws IOException {
 			Files.writeString(this.folder.resolve("V1__create_bread.sql"), CREATE_BREAD);
