@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.schemagate.health.SchemaHealthIndicator;
 import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.metrics.SchemaMetrics;
+import io.schemagate.internal.migrate.FailureClassifier;
 import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.verify.BreakingMigration;
 import io.schemagate.verify.SchemaState;
@@ -85,6 +87,27 @@ class DocumentationTests {
 		}
 	}
 
+	/**
+	 * The table of failures and exit codes in the Kubernetes guide is the classifier's,
+	 * row for row and in its order.
+	 */
+	@Test
+	void failuresToExitCodesAreDocumentedAsTheJobDecides() throws IOException {
+		String section = section(read("kubernetes.md"), "Exit codes");
+		String table = section.substring(section.indexOf("| failure | exit code |"));
+		table = table.substring(0, table.indexOf("\n\n"));
+		List<String> documented = table.lines().skip(2).toList();
+		List<String> expected = new ArrayList<>();
+		FailureClassifier.rules().forEach((rule) -> expected.add(row(rule.failure(), rule.exitCode())));
+		expected.add(row(FailureClassifier.RECORDED_FAILED, MigrateExitCode.NEEDS_ATTENTION));
+		expected.add(row(FailureClassifier.OTHERWISE, MigrateExitCode.NEEDS_ATTENTION));
+		assertThat(documented).containsExactlyElementsOf(expected);
+	}
+
+	private static String row(String failure, MigrateExitCode exitCode) {
+		return "| " + failure + " | `" + exitCode.code() + "` |";
+	}
+
 	@Test
 	void everyMeterIsDocumentedAndNoOther() throws IOException {
 		Set<String> meters = Set.of(SchemaMetrics.VERIFY, SchemaMetrics.MIGRATE, SchemaMetrics.PENDING,
@@ -110,7 +133,7 @@ class DocumentationTests {
 	private static Set<String> healthDetails() {
 		SchemaStatus everything = new SchemaStatus(SchemaState.INCOMPATIBLE, false, "5", "3", 3, 5, List.of("R:view"),
 				List.of("4"), List.of(), 2, new BreakingMigration("5", "4"), List.of(), "error", Instant.EPOCH,
-				Instant.EPOCH, Duration.ZERO);
+				Instant.EPOCH, Instant.EPOCH, Duration.ZERO);
 		Set<String> details = new TreeSet<>(indicatorShowing(everything).health().getDetails().keySet());
 		details.addAll(indicatorShowing(null).health().getDetails().keySet());
 		return details;

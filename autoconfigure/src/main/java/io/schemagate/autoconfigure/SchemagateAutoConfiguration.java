@@ -84,7 +84,8 @@ public final class SchemagateAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationJob schemagateMigrationJob(SchemagateProperties properties, ObjectProvider<SchemaMonitor> monitor,
 			ObjectProvider<MigrationListener> listeners) {
-		return new MigrationJob(new SchemaMigrator(properties.getMigrate().getLint()), System::exit,
+		SchemagateProperties.Migrate migrate = properties.getMigrate();
+		return new MigrationJob(new SchemaMigrator(migrate.getLint(), migrate.getLockTimeout()), System::exit,
 				(outcome) -> listeners.orderedStream().forEach((l) -> l.onMigration(outcome)),
 				() -> monitor.getObject().start());
 	}

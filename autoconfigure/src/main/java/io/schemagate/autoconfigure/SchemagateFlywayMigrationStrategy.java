@@ -21,6 +21,8 @@ public final class SchemagateFlywayMigrationStrategy implements FlywayMigrationS
 
 	private final ObjectProvider<MigrationJob> job;
 
+	private volatile boolean migrated;
+
 	SchemagateFlywayMigrationStrategy(ModeDecider decider, ObjectProvider<StartupVerification> verification,
 			ObjectProvider<MigrationJob> job) {
 		this.decider = decider;
@@ -32,11 +34,20 @@ public final class SchemagateFlywayMigrationStrategy implements FlywayMigrationS
 	public void migrate(Flyway flyway) {
 		ModeDecision decision = this.decider.decideAndLog(flyway.getConfiguration().getDataSource());
 		if (decision.mode() == SchemagateProperties.Mode.MIGRATE) {
+			this.migrated = true;
 			this.job.getObject().run(flyway, decision.exit());
 		}
 		else {
 			this.verification.getObject().verify();
 		}
+	}
+
+	/**
+	 * Whether migrate mode ran.
+	 * @return whether the migration job ran
+	 */
+	boolean hasMigrated() {
+		return this.migrated;
 	}
 
 }

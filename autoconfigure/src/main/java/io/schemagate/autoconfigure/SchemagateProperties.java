@@ -190,6 +190,13 @@ public class SchemagateProperties {
 		 */
 		private LintMode lint = LintMode.WARN;
 
+		/**
+		 * How long the job waits for Flyway's lock, and for other migrate jobs on the
+		 * same history table, before it exits 1. Replaces
+		 * 'spring.flyway.lock-retry-count' in migrate mode.
+		 */
+		private Duration lockTimeout = Duration.ofMinutes(5);
+
 		public LintMode getLint() {
 			return this.lint;
 		}
@@ -200,6 +207,14 @@ public class SchemagateProperties {
 
 		public boolean isExit() {
 			return this.exit;
+		}
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
 		}
 
 		public void setExit(boolean exit) {

@@ -56,6 +56,7 @@ public class SchemaHealthIndicator implements HealthIndicator {
 		health.withDetail("failedVersions", status.failedVersions());
 		health.withDetail("driftedVersions", status.driftedVersions());
 		health.withDetail("aheadBy", status.aheadBy());
+		health.withDetail("migrationInProgress", status.migrationInProgress());
 		BreakingMigration breaking = status.breakingMigration();
 		if (breaking != null) {
 			health.withDetail("breaksBefore", breaking.breaksBefore());

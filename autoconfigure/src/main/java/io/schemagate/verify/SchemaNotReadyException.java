@@ -1,5 +1,6 @@
 package io.schemagate.verify;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,10 @@ public class SchemaNotReadyException extends SchemagateException {
 				.append(breaking.breaksBefore())
 				.append('\n');
 		}
+		Instant running = this.status.migrationRunningSince();
+		if (running != null) {
+			description.append("A migration is running (since ").append(running).append(")\n");
+		}
 		if (!this.status.problems().isEmpty()) {
 			description.append('\n');
 			this.status.problems().forEach((problem) -> description.append(" - ").append(problem).append('\n'));
@@ -62,6 +67,12 @@ public class SchemaNotReadyException extends SchemagateException {
 
 	@Override
 	public String getAction() {
+		Instant running = this.status.migrationRunningSince();
+		if (this.status.state() == SchemaState.BEHIND && running != null) {
+			return "A migration is running (since " + running + "): start the service again once the migration "
+					+ "job has finished. To wait for it instead of failing, set 'db.verify.on-startup=wait' or "
+					+ "'db.verify.on-startup=start-unready'.";
+		}
 		return switch (this.status.state()) {
 			case BEHIND -> "Run the migration job (this application with 'db.mode=migrate') against this database, "
 					+ "then start the service again. To wait for the job instead of failing, set "

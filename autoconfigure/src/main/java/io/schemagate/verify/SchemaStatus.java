@@ -30,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * and while the unreachable grace runs
  * @param unreachableSince while the unreachable grace runs, since when the database could
  * not be reached (the state and readiness are the last ones found)
+ * @param migrationRunningSince for {@link SchemaState#BEHIND}, since when a migrate job
+ * holds Flyway's lock, if one did at the check (as the database tells, else since a check
+ * first saw it)
  * @param checkedAt when the check ran
  * @param duration how long the check took
  */
@@ -37,7 +40,8 @@ public record SchemaStatus(SchemaState state, boolean ready, @Nullable String ap
 		@Nullable String expectedVersion, int knownCount, int appliedCount, List<String> pendingVersions,
 		List<String> failedVersions, List<String> driftedVersions, int aheadBy,
 		@Nullable BreakingMigration breakingMigration, List<String> problems, @Nullable String error,
-		@Nullable Instant unreachableSince, Instant checkedAt, Duration duration) {
+		@Nullable Instant unreachableSince, @Nullable Instant migrationRunningSince, Instant checkedAt,
+		Duration duration) {
 
 	/**
 	 * Create a status for a database that could not be read.
@@ -51,7 +55,15 @@ public record SchemaStatus(SchemaState state, boolean ready, @Nullable String ap
 	public static SchemaStatus unreachable(String error, @Nullable String expectedVersion, int knownCount,
 			Instant checkedAt, Duration duration) {
 		return new SchemaStatus(SchemaState.UNREACHABLE, false, null, expectedVersion, knownCount, 0, List.of(),
-				List.of(), List.of(), 0, null, List.of(error), error, null, checkedAt, duration);
+				List.of(), List.of(), 0, null, List.of(error), error, null, null, checkedAt, duration);
+	}
+
+	/**
+	 * Whether a migrate job held Flyway's lock at a check that found the schema behind.
+	 * @return whether a migration is in progress
+	 */
+	public boolean migrationInProgress() {
+		return this.migrationRunningSince != null;
 	}
 
 	/**

@@ -94,7 +94,7 @@ public class SchemaMonitor implements AutoCloseable {
 		return new SchemaStatus(kept.state(), kept.ready(), kept.appliedVersion(), kept.expectedVersion(),
 				kept.knownCount(), kept.appliedCount(), kept.pendingVersions(), kept.failedVersions(),
 				kept.driftedVersions(), kept.aheadBy(), kept.breakingMigration(), kept.problems(), unreachable.error(),
-				since, unreachable.checkedAt(), unreachable.duration());
+				since, kept.migrationRunningSince(), unreachable.checkedAt(), unreachable.duration());
 	}
 
 	/**

@@ -69,6 +69,8 @@ public class SchemaVerifier {
 
 	private final String locations;
 
+	private final MigrationProbe migrations;
+
 	/**
 	 * Create a verifier.
 	 * @param dataSource where to read the schema history
@@ -89,6 +91,7 @@ public class SchemaVerifier {
 		this.allowNewerSchema = allowNewerSchema;
 		this.clock = clock;
 		this.locations = locations;
+		this.migrations = new MigrationProbe(reader.schema(), reader.table());
 	}
 
 	/**
@@ -158,7 +161,8 @@ public class SchemaVerifier {
 		Instant start = this.clock.instant();
 		long started = System.nanoTime();
 		try (Connection connection = connect()) {
-			SchemaFindings findings = bounded(connection, (timeoutSeconds) -> compare(connection, timeoutSeconds));
+			SchemaFindings findings = bounded(connection,
+					(timeoutSeconds) -> compare(connection, timeoutSeconds, start));
 			return findings.toStatus(this.allowNewerSchema, start, since(started));
 		}
 		catch (TimeoutException ex) {
@@ -175,14 +179,18 @@ public class SchemaVerifier {
 
 	/**
 	 * Read the history and compare; when the database is ahead, read the declarations of
-	 * the newer version's breaking migrations too.
+	 * the newer version's breaking migrations too, and when it is behind, whether a
+	 * migrate job is at work.
 	 */
-	private SchemaFindings compare(Connection connection, int timeoutSeconds) throws SQLException {
+	private SchemaFindings compare(Connection connection, int timeoutSeconds, Instant now) throws SQLException {
 		List<AppliedMigration> history = this.reader.read(connection, timeoutSeconds);
 		SchemaFindings findings = (history != null) ? this.calculator.calculate(history)
 				: this.calculator.withoutHistory();
 		if (findings.state() == SchemaState.AHEAD) {
 			findings.declarations(this.compatibility.read(connection, timeoutSeconds), this.calculator.newestKnown());
+		}
+		else if (findings.state() == SchemaState.BEHIND) {
+			findings.migrationRunningSince(this.migrations.runningSince(connection, now));
 		}
 		return findings;
 	}

@@ -44,6 +44,10 @@ final class StatusLog {
 		else if (wasUnreachable && status.unreachableSince() == null && status.state() != SchemaState.UNREACHABLE) {
 			logger.info("Database reachable again: schema state " + status.state());
 		}
+		if (status.migrationInProgress() && (previous == null || !previous.migrationInProgress())) {
+			logger.info("A migration is running (since " + status.migrationRunningSince()
+					+ "); the schema is expected to be ready once the migration job ends");
+		}
 		if (status.state() == SchemaState.AHEAD && !status.failedVersions().isEmpty()
 				&& (previous == null || !Objects.equals(previous.failedVersions(), status.failedVersions()))) {
 			logger.warn("A newer version's migration failed (" + String.join(", ", status.failedVersions())

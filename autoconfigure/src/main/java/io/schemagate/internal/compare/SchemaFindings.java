@@ -45,6 +45,8 @@ public final class SchemaFindings {
 
 	private @Nullable BreakingMigration breaking;
 
+	private @Nullable Instant migrationRunningSince;
+
 	SchemaFindings(@Nullable String expectedVersion, int knownCount) {
 		this.expectedVersion = expectedVersion;
 		this.knownCount = knownCount;
@@ -107,6 +109,15 @@ public final class SchemaFindings {
 	}
 
 	/**
+	 * Since when a migrate job holds Flyway's lock, found when the state is
+	 * {@link SchemaState#BEHIND}.
+	 * @param since since when, or {@code null} when no job holds it
+	 */
+	public void migrationRunningSince(@Nullable Instant since) {
+		this.migrationRunningSince = since;
+	}
+
+	/**
 	 * The breaking migrations a newer version applied, when the state is
 	 * {@link SchemaState#AHEAD}: the application is incompatible with the database when
 	 * one of them declared that versions as old as this application's newest cannot run.
@@ -165,7 +176,7 @@ public final class SchemaFindings {
 		return new SchemaStatus(state, state.isReady(allowNewerSchema), applied, this.expectedVersion, this.knownCount,
 				this.appliedCount, List.copyOf(this.pending), List.copyOf(failed), List.copyOf(this.drifted),
 				this.aheadBy, (state == SchemaState.INCOMPATIBLE) ? this.breaking : null, List.copyOf(problems), null,
-				null, checkedAt, duration);
+				null, (state == SchemaState.BEHIND) ? this.migrationRunningSince : null, checkedAt, duration);
 	}
 
 }

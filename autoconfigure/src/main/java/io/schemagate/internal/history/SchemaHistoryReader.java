@@ -59,6 +59,14 @@ public class SchemaHistoryReader {
 	}
 
 	/**
+	 * The table's name, unqualified.
+	 * @return the table name
+	 */
+	public String table() {
+		return this.table.table();
+	}
+
+	/**
 	 * The table's name for messages.
 	 * @return the qualified table name
 	 */

@@ -1,12 +1,14 @@
 package io.schemagate.internal.migrate;
 
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 
+import io.schemagate.internal.Messages;
 import io.schemagate.migrate.MigrationFailedException;
 import io.schemagate.migrate.MigrationListener;
 import io.schemagate.migrate.MigrationOutcome;
@@ -32,8 +34,12 @@ public class MigrationJob {
 
 	private final Runnable whenServing;
 
+	private final Supplier<StopSignal> stopSignals;
+
+	private final IntConsumer halt;
+
 	/**
-	 * Create a migration job.
+	 * Create a migration job that stops on SIGTERM.
 	 * @param migrator the migrator
 	 * @param processExit ends the process with an exit code ({@code System::exit})
 	 * @param listener told of the outcome
@@ -42,10 +48,27 @@ public class MigrationJob {
 	 */
 	public MigrationJob(SchemaMigrator migrator, IntConsumer processExit, MigrationListener listener,
 			Runnable whenServing) {
+		this(migrator, processExit, listener, whenServing, StopSignal::onShutdown, Runtime.getRuntime()::halt);
+	}
+
+	/**
+	 * Create a migration job.
+	 * @param migrator the migrator
+	 * @param processExit ends the process with an exit code ({@code System::exit})
+	 * @param listener told of the outcome
+	 * @param whenServing run after a successful migration when the application goes on
+	 * serving
+	 * @param stopSignals gives each run the signal that asks it to stop
+	 * @param halt ends the process once it shuts down already ({@code Runtime::halt})
+	 */
+	public MigrationJob(SchemaMigrator migrator, IntConsumer processExit, MigrationListener listener,
+			Runnable whenServing, Supplier<StopSignal> stopSignals, IntConsumer halt) {
 		this.migrator = migrator;
 		this.processExit = processExit;
 		this.listener = listener;
 		this.whenServing = whenServing;
+		this.stopSignals = stopSignals;
+		this.halt = halt;
 	}
 
 	/**
@@ -56,9 +79,11 @@ public class MigrationJob {
 	 * exit
 	 */
 	public void run(Flyway flyway, boolean exit) {
-		MigrationOutcome outcome = this.migrator.migrate(flyway);
-		this.listener.onMigration(outcome);
-		if (!exit) {
+		StopSignal stop = this.stopSignals.get();
+		MigrationOutcome outcome = this.migrator.migrate(flyway, stop);
+		tell(outcome);
+		boolean mayExit = stop.close();
+		if (!exit && mayExit) {
 			if (!outcome.isSuccess()) {
 				throw new MigrationFailedException(outcome);
 			}
@@ -75,7 +100,27 @@ public class MigrationJob {
 		}
 		logger.info("Migration job done, exiting with code " + outcome.exitCode().code());
 		close(flyway.getConfiguration().getDataSource());
-		this.processExit.accept(outcome.exitCode().code());
+		if (mayExit) {
+			this.processExit.accept(outcome.exitCode().code());
+		}
+		else {
+			// the JVM shuts down already (SIGTERM): System.exit would wait for ever for
+			// the shutdown hook that waits for this thread
+			this.halt.accept(outcome.exitCode().code());
+		}
+	}
+
+	/**
+	 * Tell the listeners; one that fails changes nothing of the outcome or the exit code.
+	 */
+	private void tell(MigrationOutcome outcome) {
+		try {
+			this.listener.onMigration(outcome);
+		}
+		catch (RuntimeException ex) {
+			logger.error("A migration listener failed; the outcome stays as it was (exit code "
+					+ outcome.exitCode().code() + "): " + Messages.describe(ex));
+		}
 	}
 
 	private static void close(DataSource dataSource) {

@@ -2,15 +2,21 @@ package io.schemagate.internal.migrate;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.SchemagateException;
 import io.schemagate.internal.Messages;
+import io.schemagate.internal.lock.MigrationLocks;
 import io.schemagate.internal.migrate.lint.LintWarning;
 import io.schemagate.migrate.LintFailedException;
 import io.schemagate.migrate.LintMode;
@@ -25,37 +31,58 @@ public class SchemaMigrator {
 
 	private static final Log logger = LogFactory.getLog(SchemaMigrator.class);
 
+	/** Five minutes, as {@code db.migrate.lock-timeout}'s default. */
+	private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
 	private final LintMode lint;
 
+	private final Duration lockTimeout;
+
 	/**
-	 * Create a migrator that warns of destructive statements in pending migrations.
+	 * Create a migrator that warns of destructive statements in pending migrations and
+	 * waits five minutes at most for its turn.
 	 */
 	public SchemaMigrator() {
-		this(LintMode.WARN);
+		this(LintMode.WARN, DEFAULT_LOCK_TIMEOUT);
 	}
 
 	/**
 	 * Create a migrator.
 	 * @param lint what to do with destructive statements in pending migrations
+	 * @param lockTimeout how long to wait for Flyway's lock, and for other migrate jobs
 	 */
-	public SchemaMigrator(LintMode lint) {
+	public SchemaMigrator(LintMode lint, Duration lockTimeout) {
 		this.lint = lint;
+		this.lockTimeout = lockTimeout;
+	}
+
+	/**
+	 * Migrate the database Flyway is configured for, to the end. Never throws.
+	 * @param flyway the configured Flyway
+	 * @return the outcome
+	 */
+	public MigrationOutcome migrate(Flyway flyway) {
+		return migrate(flyway, new StopSignal());
 	}
 
 	/**
 	 * Migrate the database Flyway is configured for. Never throws.
 	 * @param flyway the configured Flyway
+	 * @param stop asks the run to stop before the next migration
 	 * @return the outcome
 	 */
-	public MigrationOutcome migrate(Flyway flyway) {
+	public MigrationOutcome migrate(Flyway flyway, StopSignal stop) {
 		long started = System.nanoTime();
 		try {
 			MigrateResult result;
-			try (MigrationQueue.Turn turn = MigrationQueue.join(flyway.getConfiguration())) {
-				BreakingChanges changes = BreakingChanges.of(flyway.getConfiguration());
-				lint(changes, flyway);
+			try (MigrationLocks.Turn turn = MigrationQueue.join(flyway.getConfiguration(), this.lockTimeout, stop)) {
+				stop.check();
+				Flyway job = forJob(flyway, stop, this.lockTimeout.minusNanos(System.nanoTime() - started));
+				BreakingChanges changes = BreakingChanges.of(job.getConfiguration());
+				lint(changes, job);
+				stop.check();
 				logger.info("Running pending migrations");
-				result = migrateAndRecord(flyway, changes);
+				result = migrateAndRecord(job, changes);
 			}
 			// Flyway leaves the target version unset when nothing was pending
 			String version = (result.migrationsExecuted > 0) ? result.targetSchemaVersion : result.initialSchemaVersion;
@@ -67,10 +94,45 @@ public class SchemaMigrator {
 			return outcome;
 		}
 		catch (RuntimeException | SQLException ex) {
-			MigrateExitCode exitCode = (ex instanceof SQLException) ? MigrateExitCode.RETRYABLE
-					: FailureClassifier.classify(ex);
-			logger.error("Migration failed (exit code " + exitCode.code() + "): " + Messages.describe(ex));
+			MigrateExitCode exitCode = FailureClassifier.classify(ex);
+			if (exitCode == MigrateExitCode.RETRYABLE && recordedFailed(flyway)) {
+				logger.error("The schema history records a failed migration, so a retry would stop there");
+				exitCode = MigrateExitCode.NEEDS_ATTENTION;
+			}
+			String reason = (ex instanceof SchemagateException schemagate) ? schemagate.getMessage()
+					: Messages.describe(ex);
+			logger.error("Migration failed (exit code " + exitCode.code() + "): " + reason);
 			return new MigrationOutcome(exitCode, 0, null, null, since(started), ex);
+		}
+	}
+
+	/**
+	 * The job's own Flyway: the application's, with the stop signal among its callbacks
+	 * and its lock retries, one a second, within what is left of the lock timeout.
+	 */
+	private static Flyway forJob(Flyway flyway, StopSignal stop, Duration remaining) {
+		Configuration configuration = flyway.getConfiguration();
+		Callback[] callbacks = Arrays.copyOf(configuration.getCallbacks(), configuration.getCallbacks().length + 1);
+		callbacks[callbacks.length - 1] = stop;
+		return Flyway.configure(configuration.getClassLoader())
+			.configuration(configuration)
+			.callbacks(callbacks)
+			.lockRetryCount((int) Math.max(1, remaining.toSeconds()))
+			.load();
+	}
+
+	/**
+	 * Whether the history records a failed migration the application knows: Flyway's
+	 * migrate stops at one, so that a retry cannot help.
+	 */
+	private static boolean recordedFailed(Flyway flyway) {
+		try {
+			return Arrays.stream(flyway.info().all())
+				.anyMatch((info) -> info.getState().isFailed() && info.getState() != MigrationState.FUTURE_FAILED);
+		}
+		catch (RuntimeException ex) {
+			// the database is still out of reach: the failure stays retryable
+			return false;
 		}
 	}
 

@@ -189,7 +189,7 @@ abstract class AbstractRollingUpgradeIntegrationTests {
 	void lintFailStopsTheJobBeforeApplyingAnything() {
 		this.v2.write("V3__add_weight.sql", ADD_WEIGHT)
 			.write("V4__drop_weight.sql", "ALTER TABLE bread DROP COLUMN weight;\n");
-		MigrationOutcome outcome = new SchemaMigrator(LintMode.FAIL).migrate(flyway(this.v2));
+		MigrationOutcome outcome = new SchemaMigrator(LintMode.FAIL, Duration.ofMinutes(1)).migrate(flyway(this.v2));
 		assertThat(outcome.exitCode()).isEqualTo(MigrateExitCode.NEEDS_ATTENTION);
 		assertThat(outcome.failure()).hasMessageContaining("break the version still running");
 		assertThat(appliedVersion()).isEqualTo("2");
@@ -212,7 +212,7 @@ abstract class AbstractRollingUpgradeIntegrationTests {
 	void declaredBreakingMigrationIsNotLinted(CapturedOutput output) {
 		this.v2.write("V3__add_weight.sql", ADD_WEIGHT)
 			.write("V4__drop_weight.sql", "-- schemagate:breaks-before 4\nALTER TABLE bread DROP COLUMN weight;\n");
-		assertThat(new SchemaMigrator(LintMode.FAIL).migrate(flyway(this.v2)).exitCode())
+		assertThat(new SchemaMigrator(LintMode.FAIL, Duration.ofMinutes(1)).migrate(flyway(this.v2)).exitCode())
 			.isEqualTo(MigrateExitCode.SUCCESS);
 		assertThat(output).doesNotContain("Migration breaks the version still running");
 	}

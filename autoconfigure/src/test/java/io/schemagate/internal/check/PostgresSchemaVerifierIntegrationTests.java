@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.internal.migrate.SchemaMigrator;
+import io.schemagate.migrate.LintMode;
 import io.schemagate.migrate.MigrateExitCode;
+import io.schemagate.migrate.MigrationLockTimeoutException;
 import io.schemagate.migrate.MigrationOutcome;
 import io.schemagate.testsupport.DatabaseKind;
 import io.schemagate.verify.NotVerifiableException;
@@ -53,7 +55,7 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 	}
 
 	@Test
-	void migrateReportsRetryableWhenAnotherJobHoldsTheLock() throws Exception {
+	void migrateReportsRetryableWhenAnotherJobHoldsTheLockPastTheTimeout() throws Exception {
 		migrate();
 		// held for 10 s: the impatient job below needs about 1.5 s here (building Flyway,
 		// one second of lock wait), so a loaded machine has more than three times that
@@ -62,8 +64,9 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 			.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
 		// building Flyway and starting the migration: under 1 s here
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::slowMigrationIsRunning);
-		Flyway impatient = configure().dataSource(dataSource()).lockRetryCount(1).load();
-		assertThat(new SchemaMigrator().migrate(impatient).exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
+		MigrationOutcome impatient = new SchemaMigrator(LintMode.WARN, Duration.ofSeconds(1)).migrate(flyway());
+		assertThat(impatient.exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
+		assertThat(impatient.failure()).isInstanceOf(MigrationLockTimeoutException.class);
 		// the rest of the 10 s sleep
 		assertThat(first.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
 	}
