@@ -1,5 +1,7 @@
 package io.schemagate.migrate;
 
+import org.jspecify.annotations.Nullable;
+
 import io.schemagate.SchemagateException;
 import io.schemagate.internal.Messages;
 
@@ -30,12 +32,17 @@ public class MigrationFailedException extends SchemagateException {
 
 	@Override
 	public String getDescription() {
+		SchemagateException reported = reported();
 		return "Database migration failed (exit code " + this.outcome.exitCode().code() + "): "
-				+ Messages.describe(this.outcome.failure());
+				+ ((reported != null) ? reported.getDescription() : Messages.describe(this.outcome.failure()));
 	}
 
 	@Override
 	public String getAction() {
+		SchemagateException reported = reported();
+		if (reported != null) {
+			return reported.getAction();
+		}
 		if (this.outcome.exitCode() == MigrateExitCode.RETRYABLE) {
 			return "The database could not be reached or another job held Flyway's lock; retrying may help. "
 					+ "Check that the database is up and the migration credentials are right "
@@ -44,6 +51,21 @@ public class MigrationFailedException extends SchemagateException {
 		return "A migration or validation failed; retrying will not help. Fix the migration, remove what it "
 				+ "half-applied and run Flyway's repair if the schema history records the failure, then run the "
 				+ "migration job again.";
+	}
+
+	/**
+	 * A failure of Schemagate's own among the causes, which says best what happened.
+	 */
+	private @Nullable SchemagateException reported() {
+		for (Throwable cause = this.outcome.failure(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof SchemagateException schemagate) {
+				return schemagate;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return null;
 	}
 
 }

@@ -170,6 +170,14 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Ask the process to stop with SIGTERM, as the kubelet does when a pod is deleted or
+	 * its node drained; it then has its grace period.
+	 */
+	void terminate() {
+		this.process.destroy();
+	}
+
+	/**
 	 * Kill the process with SIGKILL, as the kubelet does after the grace period or the
 	 * kernel does on OOM: no shutdown hook runs.
 	 */

@@ -54,6 +54,8 @@ public final class FailureClassifier {
 					MigrateExitCode.RETRYABLE, errorCode(1205, 1213, 1927, 2006, 2013)),
 			new Rule("a `SQLTransientException`: the JDBC driver says a retry may succeed", MigrateExitCode.RETRYABLE,
 					SQLTransientException.class::isInstance),
+			new Rule("Hikari's `SQLException` for a connection it had closed after the connection broke",
+					MigrateExitCode.RETRYABLE, FailureClassifier::isClosedPooledConnection),
 			new Rule(
 					"a `ConnectException`, `NoRouteToHostException`, `UnknownHostException` or "
 							+ "`SocketTimeoutException`: the database host could not be reached",
@@ -74,6 +76,8 @@ public final class FailureClassifier {
 	 */
 	public static final String RECORDED_FAILED = "any failure after which the history records a failed migration "
 			+ "(MySQL and MariaDB, whose DDL is not transactional): a retry would stop there";
+
+	private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
 	private FailureClassifier() {
 	}
@@ -112,6 +116,16 @@ public final class FailureClassifier {
 	 */
 	public static List<Rule> rules() {
 		return RULES;
+	}
+
+	/**
+	 * Hikari's proxy of a connection it closed throws a plain {@code SQLException}
+	 * without a state: told by where it comes from.
+	 */
+	private static boolean isClosedPooledConnection(Throwable failure) {
+		StackTraceElement[] trace = failure.getStackTrace();
+		return failure.getClass() == SQLException.class && ((SQLException) failure).getSQLState() == null
+				&& trace.length > 0 && trace[0].getClassName().equals(HIKARI_CLOSED_CONNECTION);
 	}
 
 	private static Predicate<Throwable> sqlStateClass(String stateClass) {

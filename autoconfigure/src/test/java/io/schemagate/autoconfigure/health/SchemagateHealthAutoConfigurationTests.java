@@ -60,6 +60,7 @@ class SchemagateHealthAutoConfigurationTests {
 				.containsEntry("state", "BEHIND")
 				.containsEntry("expectedVersion", "2")
 				.containsEntry("pending", 3)
+				.containsEntry("migrationInProgress", false)
 				.containsKeys("pendingVersions", "failedVersions", "driftedVersions", "aheadBy", "checkedAt")
 				.doesNotContainKey("appliedVersion");
 		});

@@ -37,6 +37,18 @@ class FailureClassifierTests {
 		assertThat(FailureClassifier.classify(thrown)).isEqualTo(expected);
 	}
 
+	/**
+	 * What Hikari throws when a connection it closed is used: a plain exception, told by
+	 * where it comes from.
+	 */
+	private static SQLException closedPooledConnection() {
+		SQLException closed = new SQLException("Connection is closed");
+		closed.setStackTrace(new StackTraceElement[] {
+				new StackTraceElement("com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection",
+						"lambda$getClosedConnection$0", "ProxyConnection.java", 516) });
+		return closed;
+	}
+
 	static Stream<Arguments> failures() {
 		SQLException badPassword = new SQLException("password authentication failed for user \"ddl\"", "28P01");
 		return Stream.of(
@@ -90,6 +102,11 @@ class FailureClassifierTests {
 						RETRYABLE),
 				arguments("a driver's transient failure, no SQL state",
 						new SQLTransientConnectionException("connection reset"), RETRYABLE),
+				arguments("Hikari's closed connection, after the session was killed",
+						new FlywaySqlException("Unable to insert row", closedPooledConnection()), RETRYABLE),
+				arguments("a plain SQLException without a state from elsewhere",
+						new FlywaySqlException("Unable to insert row", new SQLException("Connection is closed")),
+						NEEDS_ATTENTION),
 				arguments("a migration's SQL fails",
 						new FlywaySqlException("Migration V2__x.sql failed",
 								new SQLException("relation \"no_such_table\" does not exist", "42P01")),
