@@ -11,13 +11,14 @@ public enum MigrateExitCode {
 	SUCCESS(0),
 
 	/**
-	 * The database could not be reached or Flyway's lock was not acquired; retrying may
-	 * help.
+	 * Retrying may help: the database could not be reached or failed over, the job's turn
+	 * did not come within the lock timeout, or the job was asked to stop.
 	 */
 	RETRYABLE(1),
 
 	/**
-	 * A migration or validation failed; retrying will not help, a person must act.
+	 * A person must act: a migration or validation failed, a setting is wrong, or nothing
+	 * would be migrated; retrying will not help.
 	 */
 	NEEDS_ATTENTION(2);
 

@@ -204,6 +204,10 @@ abstract class AbstractMigrationQueueIntegrationTests {
 	 */
 	abstract void endSession(String session);
 
+	HikariDataSource pool() {
+		return this.pool;
+	}
+
 	JdbcTemplate jdbc() {
 		return new JdbcTemplate(this.database.get().dataSource());
 	}
