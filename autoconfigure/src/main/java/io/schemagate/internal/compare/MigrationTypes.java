@@ -35,8 +35,8 @@ final class MigrationTypes {
 	 */
 	static MigrationTypes of(ClassLoader classLoader) {
 		// the exception Flyway 12 throws for an unknown type, SPRING_JDBC included
-		boolean flyway12 = ClassUtils.isPresent("org.flywaydb.core.api.exception.FlywayUnknownMigrationTypeException",
-				classLoader);
+		boolean flyway12 = ClassUtils
+			.isPresent("org.flywaydb.core.internal.exception.FlywayUnknownMigrationTypeException", classLoader);
 		return new MigrationTypes(!flyway12);
 	}
 
