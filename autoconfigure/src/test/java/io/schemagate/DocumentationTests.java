@@ -131,12 +131,36 @@ class DocumentationTests {
 	 * set, and from one before the first check.
 	 */
 	private static Set<String> healthDetails() {
-		SchemaStatus everything = new SchemaStatus(SchemaState.INCOMPATIBLE, false, "5", "3", 3, 5, List.of("R:view"),
-				List.of("4"), List.of(), 2, new BreakingMigration("5", "4"), List.of(), "error", Instant.EPOCH,
-				Instant.EPOCH, Instant.EPOCH, Duration.ZERO);
+		SchemaStatus everything = new SchemaStatus(null, SchemaState.INCOMPATIBLE, false, "5", "3", 3, 5,
+				List.of("R:view"), List.of("4"), List.of(), 2, new BreakingMigration("5", "4"), List.of(), "error",
+				Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Duration.ZERO, List.of());
 		Set<String> details = new TreeSet<>(indicatorShowing(everything).health().getDetails().keySet());
 		details.addAll(indicatorShowing(null).health().getDetails().keySet());
+		SchemaStatus severalTargets = SchemaStatus.ofTargets(
+				List.of(everything.withTarget("orders"), everything.withTarget("audit")), Instant.EPOCH, Duration.ZERO);
+		details.addAll(indicatorShowing(severalTargets).health().getDetails().keySet());
 		return details;
+	}
+
+	/**
+	 * The examples of several targets in the docs are the code of the test applications
+	 * that run them.
+	 */
+	@Test
+	void severalTargetsExamplesAreTheTestedApplications() throws IOException {
+		String page = read("several-databases.md");
+		for (String example : List.of("TwoDatabasesApplication:two-databases",
+				"TenantSchemasApplication:tenant-schemas")) {
+			String[] parts = example.split(":");
+			String source = Files.readString(Path.of("src/test/java/io/schemagate/examples/" + parts[0] + ".java"));
+			String tagged = source.substring(source.indexOf("// tag::" + parts[1] + "[]\n"),
+					source.indexOf("\t// end::" + parts[1] + "[]"));
+			String code = tagged.lines()
+				.skip(1)
+				.map((line) -> line.startsWith("\t") ? line.substring(1) : line)
+				.collect(Collectors.joining("\n"));
+			assertThat(page).as(parts[0]).contains("```java\n" + code + "\n```");
+		}
 	}
 
 	private static SchemaHealthIndicator indicatorShowing(SchemaStatus status) {
@@ -154,10 +178,15 @@ class DocumentationTests {
 
 	@SuppressWarnings("unchecked")
 	private static List<Map<String, Object>> metadataProperties() throws IOException {
-		try (InputStream metadata = DocumentationTests.class
-			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+		// the module's own, not the first on the class path: the test classes have theirs
+		try (InputStream metadata = Files
+			.newInputStream(Path.of("target/classes/META-INF/spring-configuration-metadata.json"))) {
 			List<Map<String, Object>> properties = JsonPath.parse(metadata).read("$.properties[*]");
-			return properties.stream().filter((property) -> ((String) property.get("name")).startsWith("db.")).toList();
+			List<Map<String, Object>> schemagate = properties.stream()
+				.filter((property) -> ((String) property.get("name")).startsWith("db."))
+				.toList();
+			assertThat(schemagate).as("Schemagate's properties in the metadata").isNotEmpty();
+			return schemagate;
 		}
 	}
 

@@ -10,18 +10,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
+import io.schemagate.SchemagateTargets;
 import io.schemagate.migrate.MigrateModeUnavailableException;
 
 /**
  * Fails startup when {@code db.mode=migrate} migrated nothing, once every singleton is
- * created (Spring Boot's migration on startup, which runs the job, among them), naming
- * why: Flyway missing or disabled, no data source, the application's own strategy or
- * Flyway bean.
+ * created (Schemagate's initializer, which runs the job, among them), naming why: Flyway
+ * missing or disabled, no data source, the application's own strategy.
  */
 final class MigrateModeGuard implements SmartInitializingSingleton, BeanClassLoaderAware {
 
@@ -48,12 +47,7 @@ final class MigrateModeGuard implements SmartInitializingSingleton, BeanClassLoa
 					"Add 'org.flywaydb:flyway-core' (Schemagate's starter brings it) and Flyway's module for the "
 							+ "database, or run the application without 'db.mode=migrate'.");
 		}
-		if (Boolean.FALSE.equals(this.environment.getProperty("spring.flyway.enabled", Boolean.class))) {
-			throw new MigrateModeUnavailableException("'spring.flyway.enabled' is false",
-					"Remove 'spring.flyway.enabled=false' from the job's configuration, or run the application "
-							+ "without 'db.mode=migrate'.");
-		}
-		FlywayChecks.check(this.beanFactory);
+		FlywayChecks.check(this.beanFactory, this.environment);
 	}
 
 	/**
@@ -62,15 +56,21 @@ final class MigrateModeGuard implements SmartInitializingSingleton, BeanClassLoa
 	 */
 	private static final class FlywayChecks {
 
-		static void check(ListableBeanFactory beanFactory) {
-			for (SchemagateFlywayMigrationStrategy strategy : beanFactory
-				.getBeansOfType(SchemagateFlywayMigrationStrategy.class, false, false)
+		static void check(ListableBeanFactory beanFactory, Environment environment) {
+			for (SchemagateInitializer initializer : beanFactory
+				.getBeansOfType(SchemagateInitializer.class, false, false)
 				.values()) {
-				if (strategy.hasMigrated()) {
+				if (initializer.hasMigrated()) {
 					return;
 				}
 			}
-			if (beanFactory.getBeanNamesForType(Flyway.class, true, false).length == 0) {
+			if (beanFactory.getBeanNamesForType(Flyway.class, true, false).length == 0
+					&& beanFactory.getBeanNamesForType(SchemagateTargets.class, true, false).length == 0) {
+				if (Boolean.FALSE.equals(environment.getProperty("spring.flyway.enabled", Boolean.class))) {
+					throw new MigrateModeUnavailableException("'spring.flyway.enabled' is false",
+							"Remove 'spring.flyway.enabled=false' from the job's configuration, or run the "
+									+ "application without 'db.mode=migrate'.");
+				}
 				if (beanFactory.getBeanNamesForType(DataSource.class, true, false).length == 0) {
 					throw new MigrateModeUnavailableException("no DataSource is configured",
 							"Set 'spring.datasource.url' (or 'spring.flyway.url') for the job.");
@@ -88,14 +88,6 @@ final class MigrateModeGuard implements SmartInitializingSingleton, BeanClassLoa
 								+ "' runs instead of Schemagate's",
 						"Remove the application's FlywayMigrationStrategy to let Schemagate migrate, or run the "
 								+ "application without 'db.mode=migrate'.");
-			}
-			if (beanFactory.getBeanNamesForType(FlywayMigrationInitializer.class, true, false).length == 0) {
-				throw new MigrateModeUnavailableException(
-						"the application defines its own Flyway bean, for which Spring Boot runs no migration on "
-								+ "startup",
-						"Let Spring Boot configure Flyway from 'spring.flyway.*' (with a "
-								+ "FlywayConfigurationCustomizer for the rest), or define a FlywayMigrationInitializer "
-								+ "for the application's Flyway bean.");
 			}
 			throw new MigrateModeUnavailableException("Spring Boot's Flyway migration on startup did not run",
 					"Check that 'spring.main.lazy-initialization' is not set for the job.");

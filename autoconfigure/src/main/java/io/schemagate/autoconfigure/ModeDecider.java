@@ -1,5 +1,7 @@
 package io.schemagate.autoconfigure;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
@@ -36,11 +38,12 @@ public final class ModeDecider {
 	}
 
 	/**
-	 * Decide the mode for migrations on a data source.
-	 * @param dataSource the data source Flyway uses
+	 * Decide the mode for migrations on data sources: unless 'db.mode' says otherwise, a
+	 * test context migrates, and so do in-memory databases when every target's is one.
+	 * @param dataSources the data sources of the targets
 	 * @return the decision
 	 */
-	ModeDecision decide(DataSource dataSource) {
+	ModeDecision decide(List<DataSource> dataSources) {
 		Mode mode = this.properties.getMode();
 		if (mode != null) {
 			return new ModeDecision(mode, this.properties.getMigrate().isExit(), null);
@@ -48,7 +51,7 @@ public final class ModeDecider {
 		if (this.testContext) {
 			return new ModeDecision(Mode.MIGRATE, false, "this is a Spring test context");
 		}
-		if (InMemoryDatabases.isInMemory(dataSource)) {
+		if (!dataSources.isEmpty() && dataSources.stream().allMatch(InMemoryDatabases::isInMemory)) {
 			return new ModeDecision(Mode.MIGRATE, false,
 					"the database is an in-memory embedded database, which no migration job could migrate");
 		}
@@ -61,16 +64,25 @@ public final class ModeDecider {
 	 * @return {@code verify} or {@code migrate}
 	 */
 	public String modeName(DataSource dataSource) {
-		return decide(dataSource).modeName();
+		return decide(List.of(dataSource)).modeName();
+	}
+
+	/**
+	 * The name of the mode for migrations on data sources, as users write it.
+	 * @param dataSources the data sources of the targets
+	 * @return {@code verify} or {@code migrate}
+	 */
+	public String modeName(List<DataSource> dataSources) {
+		return decide(dataSources).modeName();
 	}
 
 	/**
 	 * Decide, and say so in the log when {@code db.mode} did not.
-	 * @param dataSource the data source Flyway uses
+	 * @param dataSources the data sources of the targets
 	 * @return the decision
 	 */
-	ModeDecision decideAndLog(DataSource dataSource) {
-		ModeDecision decision = decide(dataSource);
+	ModeDecision decideAndLog(List<DataSource> dataSources) {
+		ModeDecision decision = decide(dataSources);
 		if (decision.reason() != null) {
 			logger.info("Database migration mode - migrating, then serving: " + decision.reason()
 					+ " (set 'db.mode' to choose otherwise)");

@@ -1,9 +1,15 @@
 package io.schemagate.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.flywaydb.core.Flyway;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,9 +17,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
+import io.schemagate.SchemagateTargets;
 import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.internal.check.SchemaVerifier;
 import io.schemagate.internal.check.StartupVerification;
@@ -24,16 +32,24 @@ import io.schemagate.verify.SchemaCheckListener;
 
 /**
  * Auto-configuration that replaces Boot's migrate-on-startup with verify mode (the
- * default) or migrate mode, chosen by {@code db.mode}. Backs off when there is no Flyway
- * bean: no Flyway on the classpath, no data source, or
- * {@code spring.flyway.enabled=false}. The verification beans are lazy, so a migration
- * job never scans for them.
+ * default) or migrate mode, chosen by {@code db.mode}, for every target: each
+ * {@code Flyway} bean, Spring Boot's or the application's, and each target of a
+ * {@link SchemagateTargets} bean. Backs off when there is no target: no Flyway on the
+ * classpath, no data source, or {@code spring.flyway.enabled=false}, and steps aside for
+ * the application's own {@link FlywayMigrationStrategy}. The verification beans are lazy,
+ * so a migration job never scans for them.
  */
 @AutoConfiguration(after = FlywayAutoConfiguration.class)
 @ConditionalOnClass({ Flyway.class, FlywayMigrationStrategy.class })
-@ConditionalOnBean(Flyway.class)
+@Conditional(SchemagateAutoConfiguration.OnTargetsCondition.class)
 @EnableConfigurationProperties(SchemagateProperties.class)
 public final class SchemagateAutoConfiguration {
+
+	@Bean
+	SchemaTargets schemagateSchemaTargets(ListableBeanFactory beanFactory,
+			ObjectProvider<SchemagateTargets> runtimeTargets) {
+		return new SchemaTargets(beanFactory, runtimeTargets);
+	}
 
 	@Bean
 	ModeDecider schemagateModeDecider(SchemagateProperties properties, Environment environment) {
@@ -42,9 +58,15 @@ public final class SchemagateAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(FlywayMigrationStrategy.class)
-	SchemagateFlywayMigrationStrategy schemagateFlywayMigrationStrategy(ModeDecider decider,
+	SchemagateFlywayMigrationStrategy schemagateFlywayMigrationStrategy() {
+		return new SchemagateFlywayMigrationStrategy();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(value = FlywayMigrationStrategy.class, ignored = SchemagateFlywayMigrationStrategy.class)
+	SchemagateInitializer schemagateInitializer(ModeDecider decider, SchemaTargets targets,
 			ObjectProvider<StartupVerification> verification, ObjectProvider<MigrationJob> job) {
-		return new SchemagateFlywayMigrationStrategy(decider, verification, job);
+		return new SchemagateInitializer(decider, targets, verification, job);
 	}
 
 	@Bean
@@ -55,19 +77,26 @@ public final class SchemagateAutoConfiguration {
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	SchemaVerifier schemaVerifier(Flyway flyway, SchemagateProperties properties) {
-		SchemagateProperties.Verify verify = properties.getVerify();
-		return SchemaVerifier.of(flyway.getConfiguration(), verify.getConnectTimeout(), verify.isAllowNewerSchema());
+	SchemaVerifier schemaVerifier(SchemaTargets targets, SchemagateProperties properties) {
+		return verifier(targets.single(), properties.getVerify());
 	}
 
 	@Bean
 	@Lazy
 	@ConditionalOnMissingBean
-	SchemaMonitor schemaMonitor(SchemaVerifier verifier, SchemagateProperties properties,
-			ObjectProvider<SchemaCheckListener> listeners) {
+	SchemaMonitor schemaMonitor(SchemaTargets targets, ObjectProvider<SchemaVerifier> verifier,
+			SchemagateProperties properties, ObjectProvider<SchemaCheckListener> listeners) {
 		SchemagateProperties.Verify verify = properties.getVerify();
-		return new SchemaMonitor(verifier, verify.getPollInterval(), verify.getRefreshInterval(),
+		Map<String, Supplier<SchemaVerifier>> verifiers = new LinkedHashMap<>();
+		Map<String, Flyway> all = targets.get();
+		all.forEach((name, flyway) -> verifiers.put(name,
+				(all.size() == 1) ? verifier::getObject : () -> verifier(flyway, verify)));
+		return SchemaMonitor.ofTargets(verifiers, verify.getPollInterval(), verify.getRefreshInterval(),
 				verify.getUnreachableGrace(), (status) -> listeners.orderedStream().forEach((l) -> l.onCheck(status)));
+	}
+
+	private static SchemaVerifier verifier(Flyway flyway, SchemagateProperties.Verify verify) {
+		return SchemaVerifier.of(flyway.getConfiguration(), verify.getConnectTimeout(), verify.isAllowNewerSchema());
 	}
 
 	@Bean
@@ -88,6 +117,27 @@ public final class SchemagateAutoConfiguration {
 		return new MigrationJob(new SchemaMigrator(migrate.getLint(), migrate.getLockTimeout()), System::exit,
 				(outcome) -> listeners.orderedStream().forEach((l) -> l.onMigration(outcome)),
 				() -> monitor.getObject().start());
+	}
+
+	/**
+	 * Any target: a {@code Flyway} bean, or a {@link SchemagateTargets} bean.
+	 */
+	static final class OnTargetsCondition extends AnyNestedCondition {
+
+		OnTargetsCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(Flyway.class)
+		static final class FlywayBean {
+
+		}
+
+		@ConditionalOnBean(SchemagateTargets.class)
+		static final class TargetsBean {
+
+		}
+
 	}
 
 }

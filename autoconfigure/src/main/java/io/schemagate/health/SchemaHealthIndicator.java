@@ -1,7 +1,11 @@
 package io.schemagate.health;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +23,15 @@ import io.schemagate.verify.SchemaStatus;
  * The {@code schema} health contributor: reports the last schema check, never waiting on
  * the database. A ready status ({@code READY}, {@code AHEAD} when allowed, and either
  * kept through the unreachable grace) is {@code UP}, {@code BEHIND} is
- * {@code OUT_OF_SERVICE}, the rest {@code DOWN}.
+ * {@code OUT_OF_SERVICE}, the rest {@code DOWN}. With several targets it is the worst
+ * target's status, with each target's details under {@code targets} (those not ready
+ * first, at most 20) and how many targets are in each state under {@code targetStates}.
  */
 public class SchemaHealthIndicator implements HealthIndicator {
 
 	private static final int MAX_PENDING_VERSIONS = 10;
+
+	private static final int MAX_TARGETS = 20;
 
 	private final Supplier<SchemaMonitor> monitor;
 
@@ -47,27 +55,70 @@ public class SchemaHealthIndicator implements HealthIndicator {
 			return Health.unknown().withDetail("mode", this.mode.get()).build();
 		}
 		Health.Builder health = Health.status(status(status)).withDetail("mode", this.mode.get());
+		if (status.targets().isEmpty()) {
+			return health.withDetails(details(status)).build();
+		}
 		health.withDetail("state", status.state().name());
-		detail(health, "appliedVersion", status.appliedVersion());
-		detail(health, "expectedVersion", status.expectedVersion());
 		health.withDetail("pending", status.pending());
-		List<String> pending = status.pendingVersions();
-		health.withDetail("pendingVersions", pending.subList(0, Math.min(MAX_PENDING_VERSIONS, pending.size())));
-		health.withDetail("failedVersions", status.failedVersions());
-		health.withDetail("driftedVersions", status.driftedVersions());
-		health.withDetail("aheadBy", status.aheadBy());
 		health.withDetail("migrationInProgress", status.migrationInProgress());
+		health.withDetail("targets", targets(status.targets()));
+		health.withDetail("targetStates", targetStates(status.targets()));
+		return health.withDetail("checkedAt", status.checkedAt().toString()).build();
+	}
+
+	/**
+	 * The details of one target's status.
+	 */
+	private static Map<String, Object> details(SchemaStatus status) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("state", status.state().name());
+		detail(details, "appliedVersion", status.appliedVersion());
+		detail(details, "expectedVersion", status.expectedVersion());
+		details.put("pending", status.pending());
+		List<String> pending = status.pendingVersions();
+		details.put("pendingVersions", pending.subList(0, Math.min(MAX_PENDING_VERSIONS, pending.size())));
+		details.put("failedVersions", status.failedVersions());
+		details.put("driftedVersions", status.driftedVersions());
+		details.put("aheadBy", status.aheadBy());
+		details.put("migrationInProgress", status.migrationInProgress());
 		BreakingMigration breaking = status.breakingMigration();
 		if (breaking != null) {
-			health.withDetail("breaksBefore", breaking.breaksBefore());
-			health.withDetail("breakingVersion", breaking.version());
+			details.put("breaksBefore", breaking.breaksBefore());
+			details.put("breakingVersion", breaking.version());
 		}
 		if (status.unreachableSince() != null) {
-			health.withDetail("unreachableSince", status.unreachableSince().toString());
+			details.put("unreachableSince", status.unreachableSince().toString());
 		}
-		detail(health, "error", status.error());
-		health.withDetail("checkedAt", status.checkedAt().toString());
-		return health.build();
+		detail(details, "error", status.error());
+		details.put("checkedAt", status.checkedAt().toString());
+		return details;
+	}
+
+	/**
+	 * The targets' details: those not ready first, at most {@value #MAX_TARGETS}, so that
+	 * a response stays small with many targets.
+	 */
+	private static Map<String, Object> targets(List<SchemaStatus> targets) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		Stream
+			.concat(targets.stream().filter((target) -> !target.ready()), targets.stream().filter(SchemaStatus::ready))
+			.limit(MAX_TARGETS)
+			.forEach((target) -> details.put(Objects.requireNonNull(target.target()), details(target)));
+		return details;
+	}
+
+	/**
+	 * How many targets are in each state, in the states' order of precedence.
+	 */
+	private static Map<String, Long> targetStates(List<SchemaStatus> targets) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (SchemaState state : SchemaState.values()) {
+			long count = targets.stream().filter((target) -> target.state() == state).count();
+			if (count > 0) {
+				counts.put(state.name(), count);
+			}
+		}
+		return counts;
 	}
 
 	private static Status status(SchemaStatus status) {
@@ -77,9 +128,9 @@ public class SchemaHealthIndicator implements HealthIndicator {
 		return (status.state() == SchemaState.BEHIND) ? Status.OUT_OF_SERVICE : Status.DOWN;
 	}
 
-	private static void detail(Health.Builder health, String name, @Nullable Object value) {
+	private static void detail(Map<String, Object> details, String name, @Nullable Object value) {
 		if (value != null) {
-			health.withDetail(name, value);
+			details.put(name, value);
 		}
 	}
 

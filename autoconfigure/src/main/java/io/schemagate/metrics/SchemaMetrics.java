@@ -1,11 +1,15 @@
 package io.schemagate.metrics;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 
 import io.schemagate.migrate.MigrationListener;
 import io.schemagate.migrate.MigrationOutcome;
@@ -15,7 +19,8 @@ import io.schemagate.verify.SchemaStatus;
 /**
  * Records schema checks and migrate runs: {@code db.schema.verify} (timer, tag
  * {@code state}), {@code db.schema.migrate} (timer, tag {@code outcome}),
- * {@code db.schema.pending} and {@code db.schema.ready} (gauges of the last check).
+ * {@code db.schema.pending} and {@code db.schema.ready} (gauges of the last check). With
+ * several targets every meter also has a {@code target} tag, one series per target.
  */
 public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 
@@ -39,11 +44,13 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 	 */
 	public static final String READY = "db.schema.ready";
 
+	private static final String TARGET = "target";
+
 	private final MeterRegistry registry;
 
-	private final AtomicInteger pending = new AtomicInteger();
+	private final Gauges application;
 
-	private final AtomicInteger ready = new AtomicInteger();
+	private final Map<String, Gauges> targets = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the meters on a registry.
@@ -51,21 +58,26 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 	 */
 	public SchemaMetrics(MeterRegistry registry) {
 		this.registry = registry;
-		Gauge.builder(PENDING, this.pending, AtomicInteger::get)
-			.description("Migrations the application knows that are not applied, at the last check")
-			.register(registry);
-		Gauge.builder(READY, this.ready, AtomicInteger::get)
-			.description("1 when the last check found the schema ready, else 0")
-			.register(registry);
+		this.application = gauges(null);
 	}
 
 	@Override
 	public void onCheck(SchemaStatus status) {
-		this.pending.set(status.pending());
-		this.ready.set(status.ready() ? 1 : 0);
+		String target = status.target();
+		if (target == null) {
+			this.application.set(status.pending(), status.ready());
+		}
+		else {
+			this.targets.computeIfAbsent(target, this::gauges).set(status.pending(), status.ready());
+			// the untagged gauges are the application's: every target's pending, ready
+			// when all are
+			this.application.set(this.targets.values().stream().mapToInt((gauges) -> gauges.pending().get()).sum(),
+					this.targets.values().stream().allMatch((gauges) -> gauges.ready().get() == 1));
+		}
 		Timer.builder(VERIFY)
 			.description("Schema checks")
 			.tag("state", status.state().name().toLowerCase(Locale.ROOT))
+			.tags(targetTag(status.target()))
 			.register(this.registry)
 			.record(status.duration());
 	}
@@ -75,8 +87,39 @@ public class SchemaMetrics implements SchemaCheckListener, MigrationListener {
 		Timer.builder(MIGRATE)
 			.description("Migrate runs")
 			.tag("outcome", outcome.isSuccess() ? "success" : "failure")
+			.tags(targetTag(outcome.target()))
 			.register(this.registry)
 			.record(outcome.duration());
+	}
+
+	/**
+	 * Register the gauges of a target, on its first check, or the application's
+	 * ({@code null}), untagged.
+	 */
+	private Gauges gauges(@Nullable String target) {
+		Gauges gauges = new Gauges(new AtomicInteger(), new AtomicInteger());
+		Gauge.builder(PENDING, gauges.pending(), AtomicInteger::get)
+			.description("Migrations the application knows that are not applied, at the last check")
+			.tags(targetTag(target))
+			.register(this.registry);
+		Gauge.builder(READY, gauges.ready(), AtomicInteger::get)
+			.description("1 when the last check found the schema ready, else 0")
+			.tags(targetTag(target))
+			.register(this.registry);
+		return gauges;
+	}
+
+	private static Tags targetTag(@Nullable String target) {
+		return (target != null) ? Tags.of(TARGET, target) : Tags.empty();
+	}
+
+	private record Gauges(AtomicInteger pending, AtomicInteger ready) {
+
+		void set(int pending, boolean ready) {
+			this.pending.set(pending);
+			this.ready.set(ready ? 1 : 0);
+		}
+
 	}
 
 }

@@ -33,7 +33,8 @@ public class MigrationFailedException extends SchemagateException {
 	@Override
 	public String getDescription() {
 		SchemagateException reported = reported();
-		return "Database migration failed (exit code " + this.outcome.exitCode().code() + "): "
+		String target = (this.outcome.target() != null) ? " of target '" + this.outcome.target() + "'" : "";
+		return "Database migration" + target + " failed (exit code " + this.outcome.exitCode().code() + "): "
 				+ ((reported != null) ? reported.getDescription() : Messages.describe(this.outcome.failure()));
 	}
 

@@ -74,9 +74,11 @@ class SchemagateMigrateModeAutoConfigurationTests {
 	}
 
 	@Test
-	void failsWhenTheApplicationDefinesItsOwnFlyway() {
-		this.contextRunner.withUserConfiguration(UserFlywayConfiguration.class)
-			.run((context) -> assertUnavailable(context, "its own Flyway bean"));
+	void migratesTheApplicationsOwnFlyway() {
+		this.contextRunner.withUserConfiguration(UserFlywayConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Flyway.class).info().applied()).hasSize(3);
+		});
 	}
 
 	private static void assertUnavailable(AssertableApplicationContext context, String reason) {

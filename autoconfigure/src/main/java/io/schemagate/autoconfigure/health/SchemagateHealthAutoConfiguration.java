@@ -1,7 +1,5 @@
 package io.schemagate.autoconfigure.health;
 
-import org.flywaydb.core.Flyway;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.schemagate.autoconfigure.ModeDecider;
+import io.schemagate.autoconfigure.SchemaTargets;
 import io.schemagate.autoconfigure.SchemagateAutoConfiguration;
 import io.schemagate.health.SchemaHealthIndicator;
 import io.schemagate.internal.check.SchemaMonitor;
@@ -33,9 +32,8 @@ public final class SchemagateHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "schemaHealthIndicator")
 	SchemaHealthIndicator schemaHealthIndicator(ObjectProvider<SchemaMonitor> monitor, ModeDecider modeDecider,
-			ObjectProvider<Flyway> flyway) {
-		return new SchemaHealthIndicator(monitor::getObject,
-				() -> modeDecider.modeName(flyway.getObject().getConfiguration().getDataSource()));
+			SchemaTargets targets) {
+		return new SchemaHealthIndicator(monitor::getObject, () -> modeDecider.modeName(targets.dataSources()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,15 +2,26 @@ package io.schemagate.internal.check;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 import io.schemagate.internal.Messages;
 import io.schemagate.verify.SchemaState;
@@ -21,7 +32,10 @@ import io.schemagate.verify.SchemaStatus;
  * while the schema is not ready, every refresh interval once it is. Readers (health
  * requests) get the last status and never wait on the database.
  * <p>
- * Once the schema was found ready, checks that cannot reach the database keep the last
+ * With several targets each check reads every target, a few at a time, and the status is
+ * their sum ({@link SchemaStatus#ofTargets}); with one it is that target's.
+ * <p>
+ * Once a target was found ready, checks that cannot reach its database keep its last
  * state, and readiness with it, for the unreachable grace, re-checking every poll
  * interval: a blip, a full pool or a failover does not take every instance out of service
  * at once. Only what would be {@link SchemaState#UNREACHABLE} is covered; any other state
@@ -31,7 +45,10 @@ public class SchemaMonitor implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SchemaMonitor.class);
 
-	private final SchemaVerifier verifier;
+	/** Targets checked at once, at most: each check is one connection and one query. */
+	private static final int PARALLEL_CHECKS = 8;
+
+	private final List<Target> targets;
 
 	private final Duration pollInterval;
 
@@ -45,8 +62,10 @@ public class SchemaMonitor implements AutoCloseable {
 
 	private @Nullable ScheduledExecutorService scheduler;
 
+	private @Nullable ExecutorService checkers;
+
 	/**
-	 * Create a monitor.
+	 * Create a monitor of one target.
 	 * @param verifier the verifier that runs each check
 	 * @param pollInterval the delay between checks while not ready
 	 * @param refreshInterval the delay between checks once ready, zero for never
@@ -56,7 +75,31 @@ public class SchemaMonitor implements AutoCloseable {
 	 */
 	public SchemaMonitor(SchemaVerifier verifier, Duration pollInterval, Duration refreshInterval,
 			Duration unreachableGrace, Consumer<SchemaStatus> listener) {
-		this.verifier = verifier;
+		this(Map.of(DEFAULT_TARGET, () -> verifier), pollInterval, refreshInterval, unreachableGrace, listener);
+	}
+
+	/**
+	 * Create a monitor of targets.
+	 * @param verifiers each target's verifier by the target's name, in the targets'
+	 * order, made on first use
+	 * @param pollInterval the delay between checks while not ready
+	 * @param refreshInterval the delay between checks once ready, zero for never
+	 * @param unreachableGrace how long a target found ready stays so while its database
+	 * cannot be reached, zero for not at all
+	 * @param listener told of every check of every target, with the target's name
+	 * @return the monitor
+	 */
+	public static SchemaMonitor ofTargets(Map<String, Supplier<SchemaVerifier>> verifiers, Duration pollInterval,
+			Duration refreshInterval, Duration unreachableGrace, Consumer<SchemaStatus> listener) {
+		return new SchemaMonitor(verifiers, pollInterval, refreshInterval, unreachableGrace, listener);
+	}
+
+	private SchemaMonitor(Map<String, Supplier<SchemaVerifier>> verifiers, Duration pollInterval,
+			Duration refreshInterval, Duration unreachableGrace, Consumer<SchemaStatus> listener) {
+		this.targets = verifiers.entrySet()
+			.stream()
+			.map((entry) -> new Target(entry.getKey(), SingletonSupplier.of(entry.getValue())))
+			.toList();
 		this.pollInterval = pollInterval;
 		this.refreshInterval = refreshInterval;
 		this.unreachableGrace = unreachableGrace;
@@ -64,37 +107,58 @@ public class SchemaMonitor implements AutoCloseable {
 	}
 
 	/**
-	 * Check the database now and keep the result.
+	 * The name of Spring Boot's own {@code Flyway} bean, the one target of most
+	 * applications.
+	 */
+	public static final String DEFAULT_TARGET = "flyway";
+
+	/**
+	 * Check every target now and keep the result.
 	 * @return the status, as published to readers
 	 */
 	public SchemaStatus check() {
-		SchemaStatus found = this.verifier.check();
-		SchemaStatus previous = this.last.get();
-		SchemaStatus status = withGrace(found, previous);
-		this.last.set(status);
-		StatusLog.changed(previous, status, this.unreachableGrace);
-		this.listener.accept(status);
-		return status;
-	}
-
-	private SchemaStatus withGrace(SchemaStatus found, @Nullable SchemaStatus previous) {
-		if (found.state() != SchemaState.UNREACHABLE || previous == null || !previous.ready()) {
-			return found;
+		if (this.targets.size() == 1) {
+			return keep(this.targets.get(0).check());
 		}
-		Instant since = (previous.unreachableSince() != null) ? previous.unreachableSince() : found.checkedAt();
-		boolean graceRuns = found.checkedAt().isBefore(since.plus(this.unreachableGrace));
-		return graceRuns ? keptThrough(previous, since, found) : found;
+		Instant start = Instant.now();
+		long started = System.nanoTime();
+		List<SchemaStatus> statuses = eachTarget(Target::check);
+		return keep(SchemaStatus.ofTargets(statuses, start, Duration.ofNanos(System.nanoTime() - started)));
 	}
 
 	/**
-	 * The last status kept through a check that could not reach the database: same state
-	 * and readiness, with the outage's start and error.
+	 * Do something for every target, a few at a time; what one throws is thrown here.
 	 */
-	private static SchemaStatus keptThrough(SchemaStatus kept, Instant since, SchemaStatus unreachable) {
-		return new SchemaStatus(kept.state(), kept.ready(), kept.appliedVersion(), kept.expectedVersion(),
-				kept.knownCount(), kept.appliedCount(), kept.pendingVersions(), kept.failedVersions(),
-				kept.driftedVersions(), kept.aheadBy(), kept.breakingMigration(), kept.problems(), unreachable.error(),
-				since, kept.migrationRunningSince(), unreachable.checkedAt(), unreachable.duration());
+	private <T> List<T> eachTarget(Function<Target, T> action) {
+		List<CompletableFuture<T>> results = this.targets.stream()
+			.map((target) -> CompletableFuture.supplyAsync(() -> action.apply(target), checkers()))
+			.toList();
+		try {
+			return results.stream().map(CompletableFuture::join).toList();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	private SchemaStatus keep(SchemaStatus status) {
+		this.last.set(status);
+		return status;
+	}
+
+	private synchronized ExecutorService checkers() {
+		if (this.checkers == null) {
+			AtomicInteger count = new AtomicInteger();
+			this.checkers = Executors.newFixedThreadPool(Math.min(PARALLEL_CHECKS, this.targets.size()), (task) -> {
+				Thread thread = new Thread(task, "schemagate-check-" + count.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return this.checkers;
 	}
 
 	/**
@@ -106,11 +170,17 @@ public class SchemaMonitor implements AutoCloseable {
 	}
 
 	/**
-	 * The verifier that runs the checks.
-	 * @return the verifier
+	 * The targets' verifiers, by the targets' names, made on first use.
+	 * @return the verifiers, in the targets' order
 	 */
-	public SchemaVerifier verifier() {
-		return this.verifier;
+	public Map<String, SchemaVerifier> verifiers() {
+		List<SchemaVerifier> made = (this.targets.size() == 1) ? List.of(this.targets.get(0).verifier().get())
+				: eachTarget((target) -> target.verifier().get());
+		Map<String, SchemaVerifier> verifiers = new LinkedHashMap<>();
+		for (int i = 0; i < made.size(); i++) {
+			verifiers.put(this.targets.get(i).name(), made.get(i));
+		}
+		return verifiers;
 	}
 
 	/**
@@ -140,6 +210,10 @@ public class SchemaMonitor implements AutoCloseable {
 			this.scheduler.shutdownNow();
 			this.scheduler = null;
 		}
+		if (this.checkers != null) {
+			this.checkers.shutdownNow();
+			this.checkers = null;
+		}
 	}
 
 	private synchronized void scheduleNext() {
@@ -161,6 +235,66 @@ public class SchemaMonitor implements AutoCloseable {
 		finally {
 			scheduleNext();
 		}
+	}
+
+	/**
+	 * One target: its verifier and its last status, kept through an outage for the grace.
+	 */
+	private final class Target {
+
+		private final String name;
+
+		private final Supplier<SchemaVerifier> verifier;
+
+		private final AtomicReference<@Nullable SchemaStatus> last = new AtomicReference<>();
+
+		Target(String name, Supplier<SchemaVerifier> verifier) {
+			this.name = name;
+			this.verifier = verifier;
+		}
+
+		String name() {
+			return this.name;
+		}
+
+		Supplier<SchemaVerifier> verifier() {
+			return this.verifier;
+		}
+
+		SchemaStatus check() {
+			// named only among several, so that one target looks as it always did
+			SchemaStatus checked = this.verifier.get().check();
+			SchemaStatus found = (SchemaMonitor.this.targets.size() > 1) ? checked.withTarget(this.name) : checked;
+			SchemaStatus previous = this.last.get();
+			SchemaStatus status = withGrace(found, previous);
+			this.last.set(status);
+			StatusLog.changed(previous, status, SchemaMonitor.this.unreachableGrace,
+					(SchemaMonitor.this.targets.size() > 1) ? this.name : null);
+			SchemaMonitor.this.listener.accept(status);
+			return status;
+		}
+
+		private SchemaStatus withGrace(SchemaStatus found, @Nullable SchemaStatus previous) {
+			if (found.state() != SchemaState.UNREACHABLE || previous == null || !previous.ready()) {
+				return found;
+			}
+			Instant since = (previous.unreachableSince() != null) ? previous.unreachableSince() : found.checkedAt();
+			boolean graceRuns = found.checkedAt().isBefore(since.plus(SchemaMonitor.this.unreachableGrace));
+			return graceRuns ? keptThrough(previous, since, found) : found;
+		}
+
+	}
+
+	/**
+	 * The last status kept through a check that could not reach the database: same state
+	 * and readiness, with the outage's start and error.
+	 */
+	private static SchemaStatus keptThrough(SchemaStatus kept, Instant since, SchemaStatus unreachable) {
+		return new SchemaStatus(kept.target(), kept.state(), kept.ready(), kept.appliedVersion(),
+				kept.expectedVersion(), kept.knownCount(), kept.appliedCount(), kept.pendingVersions(),
+				kept.failedVersions(), kept.driftedVersions(), kept.aheadBy(), kept.breakingMigration(),
+				kept.problems(), unreachable.error(), since, kept.migrationRunningSince(), unreachable.checkedAt(),
+				unreachable.duration(), List.of());
 	}
 
 }

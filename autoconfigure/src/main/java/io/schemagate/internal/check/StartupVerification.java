@@ -1,6 +1,7 @@
 package io.schemagate.internal.check;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,16 +54,26 @@ public class StartupVerification {
 	 * @throws NoMigrationsFoundException when the application knows no migrations
 	 */
 	public SchemaStatus verify() {
-		logger.info("Database verification mode - checking database is ready");
-		if (this.monitor.verifier().knownCount() == 0) {
-			throw new NoMigrationsFoundException(this.monitor.verifier().locations());
-		}
+		Map<String, SchemaVerifier> verifiers = this.monitor.verifiers();
+		logger.info("Database verification mode - checking database is ready"
+				+ ((verifiers.size() > 1) ? " (" + verifiers.size() + " targets)" : ""));
+		verifiers.forEach((target, verifier) -> {
+			if (verifier.knownCount() == 0) {
+				throw new NoMigrationsFoundException(
+						verifier.locations() + ((verifiers.size() > 1) ? " (target '" + target + "')" : ""));
+			}
+		});
 		SchemaStatus status = this.monitor.check();
-		if (!status.ready() && this.policy == StartupPolicy.WAIT && status.state().isTransient()) {
+		if (!status.ready() && this.policy == StartupPolicy.WAIT && status.canBecomeReady()) {
 			status = waitForReady(status);
 		}
+		if (status.ready() && verifiers.size() > 1) {
+			logger.info(
+					"Database verification successful: " + verifiers.size() + " targets ready, " + status.appliedCount()
+							+ " migration(s) applied (checked in " + status.duration().toMillis() + " ms)");
+		}
 		if (!status.ready()) {
-			if (this.policy != StartupPolicy.START_UNREADY || status.state().isFatal()) {
+			if (this.policy != StartupPolicy.START_UNREADY || status.isFatal()) {
 				throw new SchemaNotReadyException(status);
 			}
 			logger.warn("Database schema is not ready (" + status.summary()
@@ -77,7 +88,7 @@ public class StartupVerification {
 		long deadline = started + this.waitTimeout.toNanos();
 		long nextLog = started;
 		SchemaStatus status = first;
-		while (!status.ready() && status.state().isTransient() && System.nanoTime() - deadline < 0) {
+		while (!status.ready() && status.canBecomeReady() && System.nanoTime() - deadline < 0) {
 			if (System.nanoTime() - nextLog >= 0) {
 				logger.info("Waiting for the database schema: " + status.summary() + "; waited "
 						+ Duration.ofNanos(System.nanoTime() - started).toSeconds() + "s of "

@@ -22,12 +22,21 @@ final class StatusLog {
 	private StatusLog() {
 	}
 
-	static void changed(@Nullable SchemaStatus previous, SchemaStatus status, Duration grace) {
+	/**
+	 * Log what changed between two checks of a target.
+	 * @param previous the previous status, if any
+	 * @param status the new one
+	 * @param grace the unreachable grace
+	 * @param target the target's name when there are several, for every line
+	 */
+	static void changed(@Nullable SchemaStatus previous, SchemaStatus status, Duration grace, @Nullable String target) {
+		String prefix = (target != null) ? "Target '" + target + "': " : "";
 		if (status.ready() && (previous == null || !previous.ready())) {
-			success(status);
+			success(prefix, status);
 		}
 		if (previous != null && previous.state() != status.state()) {
-			String message = "Database schema state changed from " + previous.state() + " to " + status.summary();
+			String message = prefix + "Database schema state changed from " + previous.state() + " to "
+					+ status.summary();
 			if (status.ready()) {
 				logger.info(message);
 			}
@@ -37,29 +46,39 @@ final class StatusLog {
 		}
 		boolean wasUnreachable = previous != null && previous.unreachableSince() != null;
 		if (status.unreachableSince() != null && !wasUnreachable) {
-			logger.warn("Database schema check could not reach the database (" + status.error() + "); state "
+			logger.warn(prefix + "Database schema check could not reach the database (" + status.error() + "); state "
 					+ status.state() + " and readiness are kept for up to " + grace.toSeconds()
 					+ "s while checks go on");
 		}
 		else if (wasUnreachable && status.unreachableSince() == null && status.state() != SchemaState.UNREACHABLE) {
-			logger.info("Database reachable again: schema state " + status.state());
+			logger.info(prefix + "Database reachable again: schema state " + status.state());
 		}
 		if (status.migrationInProgress() && (previous == null || !previous.migrationInProgress())) {
-			logger.info("A migration is running (since " + status.migrationRunningSince()
+			logger.info(prefix + "A migration is running (since " + status.migrationRunningSince()
 					+ "); the schema is expected to be ready once the migration job ends");
 		}
 		if (status.state() == SchemaState.AHEAD && !status.failedVersions().isEmpty()
 				&& (previous == null || !Objects.equals(previous.failedVersions(), status.failedVersions()))) {
-			logger.warn("A newer version's migration failed (" + String.join(", ", status.failedVersions())
+			logger.warn(prefix + "A newer version's migration failed (" + String.join(", ", status.failedVersions())
 					+ "); that version reports it, this one keeps serving");
 		}
 	}
 
-	private static void success(SchemaStatus status) {
+	/**
+	 * One line per target that turns ready; with several targets at debug level, as the
+	 * startup says it once for all of them.
+	 */
+	private static void success(String prefix, SchemaStatus status) {
 		String ahead = (status.aheadBy() > 0) ? ", " + status.aheadBy() + " newer migration(s) applied" : "";
-		logger.info("Database verification successful: schema version " + status.appliedVersion() + ", "
+		String message = prefix + "Database verification successful: schema version " + status.appliedVersion() + ", "
 				+ status.appliedCount() + " migration(s) applied" + ahead + " (checked in "
-				+ status.duration().toMillis() + " ms)");
+				+ status.duration().toMillis() + " ms)";
+		if (prefix.isEmpty()) {
+			logger.info(message);
+		}
+		else {
+			logger.debug(message);
+		}
 	}
 
 }

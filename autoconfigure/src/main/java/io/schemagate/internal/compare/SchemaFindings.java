@@ -173,10 +173,11 @@ public final class SchemaFindings {
 		String applied = (this.appliedVersion != null) ? this.appliedVersion.getVersion() : null;
 		List<String> failed = new ArrayList<>(this.failed);
 		failed.addAll(this.newerFailed);
-		return new SchemaStatus(state, state.isReady(allowNewerSchema), applied, this.expectedVersion, this.knownCount,
-				this.appliedCount, List.copyOf(this.pending), List.copyOf(failed), List.copyOf(this.drifted),
-				this.aheadBy, (state == SchemaState.INCOMPATIBLE) ? this.breaking : null, List.copyOf(problems), null,
-				null, (state == SchemaState.BEHIND) ? this.migrationRunningSince : null, checkedAt, duration);
+		return new SchemaStatus(null, state, state.isReady(allowNewerSchema), applied, this.expectedVersion,
+				this.knownCount, this.appliedCount, List.copyOf(this.pending), List.copyOf(failed),
+				List.copyOf(this.drifted), this.aheadBy, (state == SchemaState.INCOMPATIBLE) ? this.breaking : null,
+				List.copyOf(problems), null, null, (state == SchemaState.BEHIND) ? this.migrationRunningSince : null,
+				checkedAt, duration, List.of());
 	}
 
 }

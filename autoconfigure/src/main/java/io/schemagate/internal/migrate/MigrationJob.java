@@ -1,5 +1,9 @@
 package io.schemagate.internal.migrate;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -9,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.flywaydb.core.Flyway;
 
 import io.schemagate.internal.Messages;
+import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.migrate.MigrationFailedException;
 import io.schemagate.migrate.MigrationListener;
 import io.schemagate.migrate.MigrationOutcome;
@@ -72,25 +77,55 @@ public class MigrationJob {
 	}
 
 	/**
-	 * Migrate, then exit or carry on.
+	 * Migrate the application's one target, then exit or carry on.
 	 * @param flyway the configured Flyway
 	 * @param exit whether to end the process after migrating
 	 * @throws MigrationFailedException when the run failed and the application is not to
 	 * exit
 	 */
 	public void run(Flyway flyway, boolean exit) {
+		// one target is not named: its outcome looks as it always did
+		run(Map.of("flyway", flyway), exit);
+	}
+
+	/**
+	 * Migrate every target in order, going on after one fails, then exit with the worst
+	 * code or carry on.
+	 * @param targets the targets' Flyway by name, in order
+	 * @param exit whether to end the process after migrating
+	 * @throws MigrationFailedException when a run failed and the application is not to
+	 * exit
+	 */
+	public void run(Map<String, Flyway> targets, boolean exit) {
 		StopSignal stop = this.stopSignals.get();
-		MigrationOutcome outcome = this.migrator.migrate(flyway, stop);
-		tell(outcome);
+		boolean several = targets.size() > 1;
+		List<MigrationOutcome> outcomes = new ArrayList<>();
+		targets.forEach((name, flyway) -> {
+			if (several) {
+				logger.info("Target '" + name + "': migrating");
+			}
+			MigrationOutcome outcome = this.migrator.migrate(flyway, stop);
+			outcome = several ? outcome.withTarget(name) : outcome;
+			tell(outcome);
+			outcomes.add(outcome);
+		});
+		MigrateExitCode exitCode = outcomes.stream()
+			.map(MigrationOutcome::exitCode)
+			.max(Comparator.comparingInt(MigrateExitCode::code))
+			.orElse(MigrateExitCode.SUCCESS);
+		if (several) {
+			outcomes.forEach(MigrationJob::summarize);
+		}
 		boolean mayExit = stop.close();
+		List<MigrationOutcome> failed = outcomes.stream().filter((outcome) -> !outcome.isSuccess()).toList();
 		if (!exit && mayExit) {
-			if (!outcome.isSuccess()) {
-				throw new MigrationFailedException(outcome);
+			if (!failed.isEmpty()) {
+				throw new MigrationFailedException(failed.get(0));
 			}
 			this.whenServing.run();
 			return;
 		}
-		if (!outcome.isSuccess()) {
+		for (MigrationOutcome outcome : failed) {
 			MigrationFailedException failure = new MigrationFailedException(outcome);
 			logger
 				.error(String.format(
@@ -98,16 +133,26 @@ public class MigrationJob {
 								+ "Description:%n%n%s%n%nAction:%n%n%s%n",
 						failure.getDescription(), failure.getAction()));
 		}
-		logger.info("Migration job done, exiting with code " + outcome.exitCode().code());
-		close(flyway.getConfiguration().getDataSource());
+		logger.info("Migration job done, exiting with code " + exitCode.code());
+		targets.values()
+			.stream()
+			.map((flyway) -> flyway.getConfiguration().getDataSource())
+			.distinct()
+			.forEach(MigrationJob::close);
 		if (mayExit) {
-			this.processExit.accept(outcome.exitCode().code());
+			this.processExit.accept(exitCode.code());
 		}
 		else {
 			// the JVM shuts down already (SIGTERM): System.exit would wait for ever for
 			// the shutdown hook that waits for this thread
-			this.halt.accept(outcome.exitCode().code());
+			this.halt.accept(exitCode.code());
 		}
+	}
+
+	private static void summarize(MigrationOutcome outcome) {
+		logger.info("Target '" + outcome.target() + "': " + (outcome.isSuccess() ? "migrated" : "failed")
+				+ " (exit code " + outcome.exitCode().code() + "), applied " + outcome.applied() + " migration(s)"
+				+ (outcome.isSuccess() ? ", schema version " + outcome.version() : ""));
 	}
 
 	/**

@@ -1,0 +1,1 @@
+CREATE TABLE bread (id INT PRIMARY KEY, name VARCHAR(50));

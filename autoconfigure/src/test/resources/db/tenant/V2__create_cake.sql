@@ -1,0 +1,1 @@
+CREATE TABLE cake (id INT PRIMARY KEY);
