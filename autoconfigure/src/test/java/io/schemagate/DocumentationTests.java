@@ -22,9 +22,8 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import io.schemagate.health.SchemaHealthIndicator;
-import io.schemagate.internal.check.SchemaMonitor;
-import io.schemagate.metrics.SchemaMetrics;
 import io.schemagate.internal.migrate.FailureClassifier;
+import io.schemagate.metrics.SchemaMetrics;
 import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.verify.BreakingMigration;
 import io.schemagate.verify.SchemaState;
@@ -164,16 +163,7 @@ class DocumentationTests {
 	}
 
 	private static SchemaHealthIndicator indicatorShowing(SchemaStatus status) {
-		SchemaMonitor monitor = new SchemaMonitor(null, Duration.ZERO, Duration.ZERO, Duration.ZERO, (checked) -> {
-		}) {
-
-			@Override
-			public SchemaStatus lastStatus() {
-				return status;
-			}
-
-		};
-		return new SchemaHealthIndicator(() -> monitor, () -> "verify");
+		return new SchemaHealthIndicator(() -> status, () -> "verify");
 	}
 
 	@SuppressWarnings("unchecked")

@@ -14,7 +14,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.util.function.SingletonSupplier;
 
-import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.verify.BreakingMigration;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
@@ -33,24 +32,24 @@ public class SchemaHealthIndicator implements HealthIndicator {
 
 	private static final int MAX_TARGETS = 20;
 
-	private final Supplier<SchemaMonitor> monitor;
+	private final Supplier<@Nullable SchemaStatus> lastStatus;
 
 	private final Supplier<String> mode;
 
 	/**
 	 * Create an indicator.
-	 * @param monitor where the last check is kept, looked up at the first health request
-	 * so that a migration job never prepares verification
+	 * @param lastStatus the last check's status, {@code null} before the first; asked at
+	 * each request, so that a migration job never prepares verification
 	 * @param mode the application's mode, for the details, looked up at the first request
 	 */
-	public SchemaHealthIndicator(Supplier<SchemaMonitor> monitor, Supplier<String> mode) {
-		this.monitor = monitor;
+	public SchemaHealthIndicator(Supplier<@Nullable SchemaStatus> lastStatus, Supplier<String> mode) {
+		this.lastStatus = lastStatus;
 		this.mode = SingletonSupplier.of(mode);
 	}
 
 	@Override
 	public Health health() {
-		SchemaStatus status = this.monitor.get().lastStatus();
+		SchemaStatus status = this.lastStatus.get();
 		if (status == null) {
 			return Health.unknown().withDetail("mode", this.mode.get()).build();
 		}

@@ -33,7 +33,8 @@ public final class SchemagateHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "schemaHealthIndicator")
 	SchemaHealthIndicator schemaHealthIndicator(ObjectProvider<SchemaMonitor> monitor, ModeDecider modeDecider,
 			SchemaTargets targets) {
-		return new SchemaHealthIndicator(monitor::getObject, () -> modeDecider.modeName(targets.dataSources()));
+		return new SchemaHealthIndicator(() -> monitor.getObject().lastStatus(),
+				() -> modeDecider.modeName(targets.dataSources()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
