@@ -2,6 +2,8 @@ package io.schemagate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.internal.Messages;
+
 /**
  * A failure that stops startup and says what happened and what to do, for Boot's failure
  * report ("Description" and "Action").
@@ -14,7 +16,7 @@ public abstract class SchemagateException extends RuntimeException {
 	 * @param cause the cause, if any
 	 */
 	protected SchemagateException(String message, @Nullable Throwable cause) {
-		super(message, cause);
+		super(Messages.sanitize(message), cause);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 import io.schemagate.SchemagateException;
+import io.schemagate.internal.Messages;
 
 /**
  * Reports Schemagate's startup failures (a schema that is not ready, a failed migration,
@@ -13,7 +14,8 @@ class SchemagateFailureAnalyzer extends AbstractFailureAnalyzer<SchemagateExcept
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, SchemagateException cause) {
-		return new FailureAnalysis(cause.getDescription(), cause.getAction(), cause);
+		return new FailureAnalysis(Messages.sanitize(cause.getDescription()), Messages.sanitize(cause.getAction()),
+				cause);
 	}
 
 }

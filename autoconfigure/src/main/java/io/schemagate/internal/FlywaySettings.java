@@ -144,8 +144,8 @@ public final class FlywaySettings {
 				}
 				catch (RuntimeException ex) {
 					throw new NotVerifiableException(name,
-							"its supports() fails without a Flyway context (" + ex + "), so verify cannot tell "
-									+ "whether Flyway runs it in info() and validate()",
+							"its supports() fails without a Flyway context (" + Messages.describe(ex)
+									+ "), so verify cannot tell " + "whether Flyway runs it in info() and validate()",
 							"Have supports() answer from the event alone, or keep Spring Boot's migrate on startup "
 									+ "for this application.");
 				}

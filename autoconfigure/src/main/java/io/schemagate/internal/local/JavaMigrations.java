@@ -11,6 +11,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resolver.ResolvedMigration;
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.internal.Messages;
+
 /**
  * Java migrations as Flyway resolves them: every concrete {@link JavaMigration} class in
  * a classpath location, whatever its name and nested ones included, that can be created
@@ -57,7 +59,7 @@ final class JavaMigrations {
 			return describe((JavaMigration) type.getDeclaredConstructor().newInstance());
 		}
 		catch (Throwable ex) {
-			logger.warn("Skipping " + className + ", as Flyway does: " + ex);
+			logger.warn("Skipping " + className + ", as Flyway does: " + Messages.describe(ex));
 			return null;
 		}
 	}

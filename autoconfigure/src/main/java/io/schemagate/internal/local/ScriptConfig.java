@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.internal.Messages;
 import io.schemagate.verify.NotVerifiableException;
 
 /**
@@ -42,7 +43,7 @@ record ScriptConfig(@Nullable String encoding, @Nullable Boolean placeholderRepl
 			properties.load(new StringReader(expand(text, environment)));
 		}
 		catch (IOException | IllegalArgumentException ex) {
-			throw refused(name, "it cannot be read as properties (" + ex.getMessage() + ")");
+			throw refused(name, "it cannot be read as properties (" + Messages.describe(ex) + ")");
 		}
 		String encoding = null;
 		Boolean placeholderReplacement = null;

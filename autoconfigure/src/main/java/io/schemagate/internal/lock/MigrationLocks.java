@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import io.schemagate.internal.Messages;
 import io.schemagate.migrate.MigrationLockTimeoutException;
 
 /**
@@ -422,8 +423,8 @@ public final class MigrationLocks {
 				connection.abort(Runnable::run);
 			}
 			catch (SQLException | RuntimeException ex) {
-				logger.warn("Could not end the session of the migrate queue's lock (" + cause + "); it ends when the "
-						+ "connection does");
+				logger.warn("Could not end the session of the migrate queue's lock (" + Messages.describe(cause)
+						+ "); it ends when the " + "connection does");
 			}
 			try {
 				// a pool sees the connection broken and drops it

@@ -127,11 +127,10 @@ public class MigrationJob {
 		}
 		for (MigrationOutcome outcome : failed) {
 			MigrationFailedException failure = new MigrationFailedException(outcome);
-			logger
-				.error(String.format(
-						"%n%n***************************%nMIGRATION FAILED%n***************************%n%n"
-								+ "Description:%n%n%s%n%nAction:%n%n%s%n",
-						failure.getDescription(), failure.getAction()));
+			logger.error(String.format(
+					"%n%n***************************%nMIGRATION FAILED%n***************************%n%n"
+							+ "Description:%n%n%s%n%nAction:%n%n%s%n",
+					Messages.sanitize(failure.getDescription()), Messages.sanitize(failure.getAction())));
 		}
 		logger.info("Migration job done, exiting with code " + exitCode.code());
 		targets.values()
