@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +26,7 @@ import io.schemagate.SchemagateTargets;
 import io.schemagate.internal.check.SchemaMonitor;
 import io.schemagate.internal.check.SchemaVerifier;
 import io.schemagate.internal.check.StartupVerification;
+import io.schemagate.internal.local.SharedScans;
 import io.schemagate.internal.migrate.MigrationJob;
 import io.schemagate.internal.migrate.SchemaMigrator;
 import io.schemagate.migrate.MigrationListener;
@@ -78,7 +80,7 @@ public final class SchemagateAutoConfiguration {
 	@Lazy
 	@ConditionalOnMissingBean
 	SchemaVerifier schemaVerifier(SchemaTargets targets, SchemagateProperties properties) {
-		return verifier(targets.single(), properties.getVerify());
+		return verifier(targets.single(), properties.getVerify(), null);
 	}
 
 	@Bean
@@ -89,14 +91,18 @@ public final class SchemagateAutoConfiguration {
 		SchemagateProperties.Verify verify = properties.getVerify();
 		Map<String, Supplier<SchemaVerifier>> verifiers = new LinkedHashMap<>();
 		Map<String, Flyway> all = targets.get();
+		// targets alike (a schema per tenant) read their scripts once
+		SharedScans scans = new SharedScans();
 		all.forEach((name, flyway) -> verifiers.put(name,
-				(all.size() == 1) ? verifier::getObject : () -> verifier(flyway, verify)));
+				(all.size() == 1) ? verifier::getObject : () -> verifier(flyway, verify, scans)));
 		return SchemaMonitor.ofTargets(verifiers, verify.getPollInterval(), verify.getRefreshInterval(),
 				verify.getUnreachableGrace(), (status) -> listeners.orderedStream().forEach((l) -> l.onCheck(status)));
 	}
 
-	private static SchemaVerifier verifier(Flyway flyway, SchemagateProperties.Verify verify) {
-		return SchemaVerifier.of(flyway.getConfiguration(), verify.getConnectTimeout(), verify.isAllowNewerSchema());
+	private static SchemaVerifier verifier(Flyway flyway, SchemagateProperties.Verify verify,
+			@Nullable SharedScans scans) {
+		return SchemaVerifier.of(flyway.getConfiguration(), verify.getConnectTimeout(), verify.isAllowNewerSchema(),
+				scans);
 	}
 
 	@Bean

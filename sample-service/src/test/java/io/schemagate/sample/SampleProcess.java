@@ -43,6 +43,15 @@ final class SampleProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Options for the JVMs of these processes, which live for seconds: the quick compiler
+	 * only and the serial collector, so that compiler and collector threads do not take
+	 * the two cores of a CI machine from the processes running beside them. A start takes
+	 * about 30% less time with them (4.4 s against 6.3 s, three starts of the sample's
+	 * migrate job side by side). They change nothing the tests look at.
+	 */
+	private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+	/**
 	 * Start {@code java -jar jar arguments...}.
 	 * @param name a name for messages, e.g. {@code v1-service-a}
 	 * @param jar the jar to run
@@ -55,7 +64,9 @@ final class SampleProcess implements AutoCloseable {
 			String... arguments) {
 		try {
 			Path output = Files.createTempFile(workingDirectory, name + "-", ".log");
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", jar.toString()));
+			List<String> command = new ArrayList<>(List.of(javaExecutable()));
+			command.addAll(JVM_OPTIONS);
+			command.addAll(List.of("-jar", jar.toString()));
 			command.addAll(List.of(arguments));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)

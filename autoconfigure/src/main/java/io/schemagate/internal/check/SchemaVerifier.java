@@ -30,7 +30,7 @@ import io.schemagate.internal.history.AppliedMigration;
 import io.schemagate.internal.history.CompatibilityTable;
 import io.schemagate.internal.history.SchemaHistoryReader;
 import io.schemagate.internal.local.LocalMigration;
-import io.schemagate.internal.local.LocalMigrationScanner;
+import io.schemagate.internal.local.SharedScans;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
 
@@ -117,10 +117,26 @@ public class SchemaVerifier {
 	 * cannot judge as Flyway would
 	 */
 	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout, boolean allowNewerSchema) {
+		return of(configuration, connectTimeout, allowNewerSchema, null);
+	}
+
+	/**
+	 * Create a verifier that follows a Flyway configuration, taking the local migrations
+	 * from scans shared with targets alike.
+	 * @param configuration the Flyway configuration
+	 * @param connectTimeout how long to wait for a connection
+	 * @param allowNewerSchema whether a database a newer version moved on counts as ready
+	 * @param scans the scans to share, {@code null} to scan for this verifier alone
+	 * @return the verifier, with the local migrations already resolved
+	 * @throws io.schemagate.verify.NotVerifiableException for a setting or script verify
+	 * cannot judge as Flyway would
+	 */
+	public static SchemaVerifier of(Configuration configuration, Duration connectTimeout, boolean allowNewerSchema,
+			@Nullable SharedScans scans) {
 		FlywaySettings.check(configuration);
-		LocalMigrationScanner scanner = new LocalMigrationScanner(configuration);
-		List<LocalMigration> local = scanner.scan();
-		FlywaySettings.check(configuration, scanner.callbackScripts());
+		SharedScans.Scan scan = (scans != null) ? scans.scan(configuration) : SharedScans.Scan.of(configuration);
+		List<LocalMigration> local = scan.migrations();
+		FlywaySettings.check(configuration, scan.callbackScripts());
 		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
 		// with '?'
 		MigrationVersion target = configuration.getTarget();

@@ -111,6 +111,15 @@ public class LocalMigrationScanner {
 	}
 
 	/**
+	 * Whether what the last {@link #scan()} found depends on the configuration's schema:
+	 * a script or {@code .conf} file used {@code flyway:defaultSchema}.
+	 * @return whether the scan depends on the schema
+	 */
+	public boolean dependsOnSchema() {
+		return this.placeholders.usedSchema();
+	}
+
+	/**
 	 * Find the versioned SQL scripts, to read them before they are applied: their text is
 	 * read only when asked for.
 	 * @return the scripts, in no particular order

@@ -79,7 +79,7 @@ record ScriptName(Kind kind, String prefix, @Nullable MigrationVersion version, 
 			this.prefixes.add(new Prefix(text, kind));
 		}
 
-		private static @Nullable String baselinePrefix(Configuration configuration) {
+		static @Nullable String baselinePrefix(Configuration configuration) {
 			BaselineMigrationConfigurationExtension extension = configuration.getPluginRegister()
 				.getExact(BaselineMigrationConfigurationExtension.class);
 			return (extension != null) ? extension.getBaselineMigrationPrefix() : null;

@@ -37,6 +37,8 @@ final class ScriptPlaceholders {
 
 	private final String separator;
 
+	private volatile boolean usedSchema;
+
 	ScriptPlaceholders(Configuration configuration) {
 		this.prefix = configuration.getPlaceholderPrefix();
 		this.suffix = configuration.getPlaceholderSuffix();
@@ -89,6 +91,9 @@ final class ScriptPlaceholders {
 			if (name.equalsIgnoreCase("flyway" + this.separator + "filename")) {
 				return filename;
 			}
+			if (name.equalsIgnoreCase("flyway" + this.separator + "defaultSchema")) {
+				this.usedSchema = true;
+			}
 			String value = this.values.get(name.toLowerCase());
 			if (value == null) {
 				throw missing(script, name);
@@ -102,6 +107,15 @@ final class ScriptPlaceholders {
 			}
 			return value;
 		});
+	}
+
+	/**
+	 * Whether a replacement so far used {@code flyway:defaultSchema}, the one value that
+	 * differs between targets that are alike but for their schema.
+	 * @return whether the schema was used
+	 */
+	boolean usedSchema() {
+		return this.usedSchema;
 	}
 
 	private NotVerifiableException missing(String script, String name) {

@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Settings, from the environment: {@code BENCH_SIZES} (default
  * {@code 10,100,1000,10000}), {@code BENCH_REPETITIONS} (process starts of each variant,
- * default 3) and the server in {@code BENCH_POSTGRESQL_URL},
- * {@code BENCH_POSTGRESQL_USERNAME} and {@code BENCH_POSTGRESQL_PASSWORD} (default the
- * local server as {@code postgres}).
+ * default 3), {@code BENCH_TENANTS} (tenant schemas of part 6, default 100, each with 100
+ * migrations), {@code BENCH_PARTS} (default
+ * {@code steps,probes,lock-wait,startup,tenants}: which parts to run) and the server in
+ * {@code BENCH_POSTGRESQL_URL}, {@code BENCH_POSTGRESQL_USERNAME} and
+ * {@code BENCH_POSTGRESQL_PASSWORD} (default the local server as {@code postgres}).
  */
 public final class Bench {
 
@@ -38,6 +40,10 @@ public final class Bench {
 			.map(Integer::valueOf)
 			.toList();
 		int repetitions = Integer.parseInt(env("BENCH_REPETITIONS", "3"));
+		int tenants = Integer.parseInt(env("BENCH_TENANTS", "100"));
+		List<String> parts = Arrays.stream(env("BENCH_PARTS", "steps,probes,lock-wait,startup,tenants").split(","))
+			.map(String::trim)
+			.toList();
 		BenchDatabase database = BenchDatabase.fromEnvironment();
 		Report report = new Report(database.serverVersion(), sizes, repetitions);
 		long started = System.nanoTime();
@@ -52,6 +58,43 @@ public final class Bench {
 			log("Prepared %,d migrations in %.1f s", size, seconds(setup));
 		}
 
+		StartupBenchmark startup = new StartupBenchmark(jar, work.resolve("logs"), database);
+		if (parts.contains("steps")) {
+			measureSteps(report, sizes, sets, databases, database);
+		}
+		if (parts.contains("probes")) {
+			measureProbes(report, sizes, sets, databases, startup, jar, work);
+		}
+		if (parts.contains("lock-wait")) {
+			report.lockWait(new LockWaitBenchmark(database, work.resolve("migrations")).run(repetitions));
+			log("Lock wait measured");
+		}
+		if (parts.contains("startup")) {
+			for (int size : sizes) {
+				// the target is at 1,000 migrations: twice the starts there
+				int starts = (size == 1000) ? 2 * repetitions : repetitions;
+				report.startup(size, startup.run(sets.get(size), databases.get(size), starts));
+			}
+			int probeSize = probeSize(sizes);
+			report.startupStatements(probeSize, startup.countStatements(sets.get(probeSize), databases.get(probeSize)));
+			log("Startup measured; whole run %.0f s", seconds(started));
+		}
+		if (parts.contains("tenants")) {
+			long setup = System.nanoTime();
+			MigrationSet tenantSet = MigrationSet.generate(100, work.resolve("migrations"));
+			report.tenants(new TenantBenchmark(database, startup).run(tenantSet, tenants, 5, repetitions));
+			log("Tenants measured in %.0f s", seconds(setup));
+		}
+
+		String table = report.render(seconds(started));
+		System.out.println();
+		System.out.println(table);
+		Files.writeString(home.resolve("RESULTS.md"), table);
+		System.out.println("Written to " + home.resolve("RESULTS.md"));
+	}
+
+	private static void measureSteps(Report report, List<Integer> sizes, Map<Integer, MigrationSet> sets,
+			Map<Integer, String> databases, BenchDatabase database) {
 		StepBenchmark steps = new StepBenchmark();
 		try (HikariDataSource pool = database.dataSource(databases.get(sizes.get(0)), 4)) {
 			// unmeasured: the JIT compiles Flyway's and Schemagate's code before any size
@@ -61,17 +104,17 @@ public final class Bench {
 		for (int size : sizes) {
 			try (HikariDataSource pool = database.dataSource(databases.get(size), 4)) {
 				// in process, steps are cheap to repeat, but where Flyway takes seconds
-				// per
-				// step fewer runs do
+				// per step fewer runs do
 				int runs = (size >= 10_000) ? 3 : 7;
 				report.steps(size, steps.run(sets.get(size), pool, runs));
 			}
 			log("Schema steps measured at %,d migrations", size);
 		}
+	}
 
-		// the quick parts first, so a problem shows before the long one
-		StartupBenchmark startup = new StartupBenchmark(jar, work.resolve("logs"), database);
-		int probeSize = sizes.stream().filter((size) -> size <= 1000).reduce((a, b) -> b).orElse(sizes.get(0));
+	private static void measureProbes(Report report, List<Integer> sizes, Map<Integer, MigrationSet> sets,
+			Map<Integer, String> databases, StartupBenchmark startup, Path jar, Path work) {
+		int probeSize = probeSize(sizes);
 		List<String> probeArguments = startup.arguments(sets.get(probeSize), databases.get(probeSize),
 				new StartupBenchmark.Variant("probe", "", "--db.mode=verify", "--bench.count-statements=true",
 						"--db.verify.refresh-interval=0", "--bench.exit-when-ready=false"));
@@ -80,23 +123,10 @@ public final class Bench {
 			report.probes(probeSize, new ProbeBenchmark().run(service));
 		}
 		log("Probes measured");
+	}
 
-		report.lockWait(new LockWaitBenchmark(database, work.resolve("migrations")).run(repetitions));
-		log("Lock wait measured");
-
-		for (int size : sizes) {
-			// the target is at 1,000 migrations: twice the starts there
-			int starts = (size == 1000) ? 2 * repetitions : repetitions;
-			report.startup(size, startup.run(sets.get(size), databases.get(size), starts));
-		}
-		report.startupStatements(probeSize, startup.countStatements(sets.get(probeSize), databases.get(probeSize)));
-		log("Startup measured; whole run %.0f s", seconds(started));
-
-		String table = report.render(seconds(started));
-		System.out.println();
-		System.out.println(table);
-		Files.writeString(home.resolve("RESULTS.md"), table);
-		System.out.println("Written to " + home.resolve("RESULTS.md"));
+	private static int probeSize(List<Integer> sizes) {
+		return sizes.stream().filter((size) -> size <= 1000).reduce((a, b) -> b).orElse(sizes.get(0));
 	}
 
 	private static double seconds(long since) {

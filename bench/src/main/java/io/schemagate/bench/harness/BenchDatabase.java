@@ -8,6 +8,8 @@ import java.sql.Statement;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
+import io.schemagate.bench.app.BenchTenants;
+
 /**
  * The PostgreSQL server the benchmark runs on, and one database per migration set on it.
  * The server comes from {@code BENCH_POSTGRESQL_URL} (a URL to any existing database),
@@ -53,12 +55,39 @@ final class BenchDatabase {
 	 */
 	String prepare(MigrationSet set) {
 		String name = "sg_bench_" + set.size();
-		if (!holdsAll(name, set)) {
+		if (!holdsAll(name, "flyway_schema_history", set)) {
 			recreate(name);
 			try (HikariDataSource dataSource = dataSource(name, 2)) {
 				// one transaction for the whole set: setting up 10,000 migrations one by
 				// one would take minutes and measure nothing
 				Flyway.configure().dataSource(dataSource).locations(set.location()).group(true).load().migrate();
+			}
+		}
+		return name;
+	}
+
+	/**
+	 * Create a database of {@code tenants} schemas, each holding the whole set, or keep
+	 * the one a previous run left.
+	 * @param set the migrations of each tenant
+	 * @param tenants how many tenant schemas
+	 * @return the database's name
+	 */
+	String prepareTenants(MigrationSet set, int tenants) {
+		String name = "sg_bench_tenants_" + tenants + "x" + set.size();
+		String last = BenchTenants.schema(tenants - 1) + ".flyway_schema_history";
+		if (!holdsAll(name, last, set)) {
+			recreate(name);
+			try (HikariDataSource dataSource = dataSource(name, 2)) {
+				for (int tenant = 0; tenant < tenants; tenant++) {
+					Flyway.configure()
+						.dataSource(dataSource)
+						.schemas(BenchTenants.schema(tenant))
+						.locations(set.location())
+						.group(true)
+						.load()
+						.migrate();
+				}
 			}
 		}
 		return name;
@@ -98,11 +127,11 @@ final class BenchDatabase {
 		}
 	}
 
-	private boolean holdsAll(String name, MigrationSet set) {
+	private boolean holdsAll(String name, String table, MigrationSet set) {
 		try (Connection connection = DriverManager.getConnection(url(name), this.username, this.password);
 				Statement statement = connection.createStatement();
 				var rows = statement
-					.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success AND version IS NOT NULL")) {
+					.executeQuery("SELECT count(*) FROM " + table + " WHERE success AND version IS NOT NULL")) {
 			return rows.next() && rows.getInt(1) == set.size();
 		}
 		catch (SQLException ex) {

@@ -43,6 +43,8 @@ final class Report {
 
 	private Samples[] lockWait;
 
+	private TenantBenchmark.Result tenants;
+
 	Report(String database, List<Integer> sizes, int repetitions) {
 		this.database = database;
 		this.sizes = sizes;
@@ -65,6 +67,10 @@ final class Report {
 	void probes(int size, ProbeBenchmark.Result result) {
 		this.probeSize = size;
 		this.probes = result;
+	}
+
+	void tenants(TenantBenchmark.Result result) {
+		this.tenants = result;
 	}
 
 	void lockWait(Samples[] samples) {
@@ -90,6 +96,7 @@ final class Report {
 		renderSteps(out);
 		renderProbes(out);
 		renderLockWait(out);
+		renderTenants(out);
 		out.append("## Targets\n\n| target | measured | met |\n|---|---|---|\n");
 		this.targets.forEach((row) -> out.append("| ").append(String.join(" | ", row)).append(" |\n"));
 		return out.toString();
@@ -232,6 +239,51 @@ final class Report {
 		target("a waiting job does not sleep a whole second per lock retry",
 				"median %.0f ms, max %.0f ms".formatted(this.lockWait[1].median(), this.lockWait[1].max()),
 				this.lockWait[1].max() < 1000);
+	}
+
+	private void renderTenants(StringBuilder out) {
+		if (this.tenants == null) {
+			return;
+		}
+		TenantBenchmark.Result result = this.tenants;
+		out.append(String.format(Locale.ROOT, "## 6. A schema per tenant: %d schemas of %d migrations each%n%n",
+				result.tenants(), result.migrations()));
+		out.append("In process, a warm JVM, a pool of 4: Flyway's `validate()` of each tenant in turn, as applications "
+				+ "write it today, against Schemagate's startup step for all of them (each target's verifier made, "
+				+ "then one check of every target, 8 at a time). Both build each tenant's `Flyway` first. Medians of "
+				+ result.validate().size() + " runs (ms).\n\n");
+		double validate = result.validate().median();
+		double verify = result.verify().median();
+		out.append("| validate() each in turn | Schemagate verify | validate / verify |\n|---:|---:|---:|\n");
+		out.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f × |%n%n", validate, verify, validate / verify));
+		target("%d tenants: verify ≥ 10 × faster than validate() of each in turn".formatted(result.tenants()),
+				"%.1f ×".formatted(validate / verify), validate / verify >= 10);
+		out.append("Service starts, launch to ready (s), the tenants added by a `SchemagateTargets` bean; ");
+		for (Variant variant : TenantBenchmark.SERVICES) {
+			out.append("`").append(variant.name()).append("`: ").append(variant.description()).append(". ");
+		}
+		out.append("\n\n| |");
+		TenantBenchmark.SERVICES.forEach((variant) -> out.append(" ").append(variant.name()).append(" |"));
+		out.append(" verify − floor+conn | validate-each − floor+conn |\n|---|");
+		out.append("---:|".repeat(TenantBenchmark.SERVICES.size() + 2)).append("\n");
+		double added = 0;
+		for (String kind : List.of("time to ready", "CPU time")) {
+			Function<String, String> key = kind.equals("CPU time") ? StartupBenchmark::cpu : (name) -> name;
+			Map<String, Samples> row = result.starts();
+			out.append("| ").append(kind).append(" |");
+			TenantBenchmark.SERVICES.forEach((variant) -> out
+				.append(String.format(Locale.ROOT, " %.2f |", median(row, key.apply(variant.name())) / 1000)));
+			double floor = median(row, key.apply("floor+conn"));
+			double verifyStart = median(row, key.apply("verify")) - floor;
+			out.append(String.format(Locale.ROOT, " %.2f | %.2f |%n", verifyStart / 1000,
+					(median(row, key.apply("validate-each")) - floor) / 1000));
+			if (kind.equals("time to ready")) {
+				added = verifyStart;
+			}
+		}
+		out.append("\n");
+		target("%d tenants: verify adds < 1 s to startup".formatted(result.tenants()), "%.2f s".formatted(added / 1000),
+				added < 1000);
 	}
 
 	private void target(String target, String measured, boolean met) {

@@ -15,7 +15,7 @@ import java.util.Map;
 final class StartupBenchmark {
 
 	/** Schemagate's auto-configurations, excluded to get Boot's own default. */
-	private static final String WITHOUT_SCHEMAGATE = "--spring.autoconfigure.exclude="
+	static final String WITHOUT_SCHEMAGATE = "--spring.autoconfigure.exclude="
 			+ "io.schemagate.autoconfigure.SchemagateAutoConfiguration,"
 			+ "io.schemagate.autoconfigure.health.SchemagateHealthAutoConfiguration,"
 			+ "io.schemagate.autoconfigure.metrics.SchemagateMetricsAutoConfiguration";
@@ -54,18 +54,33 @@ final class StartupBenchmark {
 	 * @return the samples, by variant name
 	 */
 	Map<String, Samples> run(MigrationSet set, String databaseName, int repetitions) {
-		Map<String, Samples> results = new LinkedHashMap<>();
 		List<Variant> all = new ArrayList<>(SERVICES);
 		all.addAll(JOBS);
-		all.forEach((variant) -> results.put(variant.name(), new Samples()));
-		SERVICES.forEach((variant) -> results.put(cpu(variant.name()), new Samples()));
+		return run(set, databaseName, all, List.of(), repetitions);
+	}
+
+	/**
+	 * Start each of the variants {@code repetitions} times on one database, with the same
+	 * extra arguments for all.
+	 * @return the samples, by variant name, and CPU times of the services
+	 */
+	Map<String, Samples> run(MigrationSet set, String databaseName, List<Variant> variants, List<String> extra,
+			int repetitions) {
+		Map<String, Samples> results = new LinkedHashMap<>();
+		variants.forEach((variant) -> results.put(variant.name(), new Samples()));
+		variants.stream()
+			.filter((variant) -> !JOBS.contains(variant))
+			.forEach((variant) -> results.put(cpu(variant.name()), new Samples()));
+		String label = extra.isEmpty() ? Integer.toString(set.size()) : String.join("", extra).replaceAll("\\W", "");
 		// one unmeasured start first: the OS's file cache, not the variant, pays for
 		// the first read of the jar and the scripts
-		time(set, databaseName, SERVICES.get(0), "warmup");
+		time(set, databaseName, variants.get(0), extra, label + "-warmup");
 		for (int repetition = 1; repetition <= repetitions; repetition++) {
-			for (Variant variant : all) {
+			for (Variant variant : variants) {
+				List<String> arguments = arguments(set, databaseName, variant);
+				arguments.addAll(extra);
 				try (ServiceProcess process = ServiceProcess.start(this.jar,
-						log(set, variant, Integer.toString(repetition)), arguments(set, databaseName, variant))) {
+						this.logs.resolve(label + "-" + variant.name() + "-" + repetition + ".log"), arguments)) {
 					if (JOBS.contains(variant)) {
 						results.get(variant.name()).add(process.awaitExit(0));
 					}
@@ -75,7 +90,7 @@ final class StartupBenchmark {
 					}
 				}
 			}
-			System.out.printf("  %,d migrations: repetition %d of %d done%n", set.size(), repetition, repetitions);
+			System.out.printf("  %s: repetition %d of %d done%n", label, repetition, repetitions);
 		}
 		return results;
 	}
@@ -105,9 +120,10 @@ final class StartupBenchmark {
 		return variant + "/cpu";
 	}
 
-	private double time(MigrationSet set, String databaseName, Variant variant, String run) {
-		try (ServiceProcess process = ServiceProcess.start(this.jar, log(set, variant, run),
-				arguments(set, databaseName, variant))) {
+	private double time(MigrationSet set, String databaseName, Variant variant, List<String> extra, String run) {
+		List<String> arguments = arguments(set, databaseName, variant);
+		arguments.addAll(extra);
+		try (ServiceProcess process = ServiceProcess.start(this.jar, this.logs.resolve(run + ".log"), arguments)) {
 			return JOBS.contains(variant) ? process.awaitExit(0) : process.awaitReady();
 		}
 	}
