@@ -6,7 +6,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,10 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
@@ -145,9 +142,7 @@ public class SchemaVerifier {
 				configuration.getIgnoreMigrationPatterns(), configuration.getClassLoader());
 		String schema = SchemaHistoryReader.historySchema(configuration);
 		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
-		String locations = Arrays.stream(configuration.getLocations())
-			.map(Location::getDescriptor)
-			.collect(Collectors.joining(", ", "[", "]"));
+		String locations = "[" + String.join(", ", scan.locations()) + "]";
 		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, allowNewerSchema,
 				Clock.systemUTC(), locations);
 	}

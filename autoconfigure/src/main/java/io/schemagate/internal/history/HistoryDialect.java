@@ -91,13 +91,19 @@ enum HistoryDialect {
 		for (int i = 0; i < columns.length; i++) {
 			select.append((i > 0) ? ", " : "").append(quote(columns[i]));
 		}
+		String name = name(table);
 		if (this == POSTGRESQL) {
+			// not correlated with the rows (h.tableoid), so the server looks once, not
+			// once per row; to_regclass finds the relation the FROM clause reads, by the
+			// same name and search path
 			select.append(", (SELECT c.relkind = 'r'")
 				.append((table.schema() != null) ? "" : " AND n.nspname = current_schema()")
 				.append(" FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace")
-				.append(" WHERE c.oid = h.tableoid)");
+				.append(" WHERE c.oid = to_regclass('")
+				.append(name.replace("'", "''"))
+				.append("'))");
 		}
-		select.append(" FROM ").append(name(table)).append(" h");
+		select.append(" FROM ").append(name).append(" h");
 		if (where != null) {
 			select.append(" WHERE ").append(where);
 		}

@@ -38,7 +38,9 @@ public final class SharedScans {
 	 */
 	public Scan scan(Configuration configuration) {
 		CompletableFuture<Scan> mine = new CompletableFuture<>();
-		CompletableFuture<Scan> first = this.scans.putIfAbsent(Key.of(configuration), mine);
+		// Flyway parses the locations again at every call, loading its plugins: once here
+		Key key = Key.of(configuration);
+		CompletableFuture<Scan> first = this.scans.putIfAbsent(key, mine);
 		if (first == null) {
 			try {
 				Scan scan = Scan.of(configuration);
@@ -66,8 +68,10 @@ public final class SharedScans {
 	 * @param migrations the migrations, in no particular order
 	 * @param callbackScripts the callback scripts where Flyway looks for them
 	 * @param dependsOnSchema whether a script used {@code flyway:defaultSchema}
+	 * @param locations where the migrations were looked for, for messages
 	 */
-	public record Scan(List<LocalMigration> migrations, List<CallbackScript> callbackScripts, boolean dependsOnSchema) {
+	public record Scan(List<LocalMigration> migrations, List<CallbackScript> callbackScripts, boolean dependsOnSchema,
+			List<String> locations) {
 
 		/**
 		 * Scan a configuration's locations.
@@ -77,7 +81,8 @@ public final class SharedScans {
 		public static Scan of(Configuration configuration) {
 			LocalMigrationScanner scanner = new LocalMigrationScanner(configuration);
 			List<LocalMigration> migrations = scanner.scan();
-			return new Scan(List.copyOf(migrations), scanner.callbackScripts(), scanner.dependsOnSchema());
+			return new Scan(List.copyOf(migrations), scanner.callbackScripts(), scanner.dependsOnSchema(),
+					Key.descriptors(configuration.getLocations()));
 		}
 
 	}
@@ -109,7 +114,7 @@ public final class SharedScans {
 					configuration.isFailOnMissingLocations(), List.of(configuration.getJavaMigrations()));
 		}
 
-		private static List<String> descriptors(Location[] locations) {
+		static List<String> descriptors(Location[] locations) {
 			return Arrays.stream(locations).map(Location::getDescriptor).toList();
 		}
 

@@ -1,14 +1,16 @@
 package io.schemagate.bench.harness;
 
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import com.sun.management.OperatingSystemMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 
@@ -21,14 +23,16 @@ import io.schemagate.verify.SchemaState;
 /**
  * Part 6: a schema per tenant. The schema step for every tenant in process, Schemagate's
  * check of all targets against Flyway's {@code validate()} of each in turn (what
- * applications write today), and whole-process starts of the service with the tenants
- * added by a {@code SchemagateTargets} bean, against the floor with a connection.
+ * applications write today), both given the same tenants' {@code Flyway} objects; and
+ * whole-process starts of the service with the tenants added by a
+ * {@code SchemagateTargets} bean, against a service that builds the same tenants'
+ * {@code Flyway} objects and checks nothing.
  */
 final class TenantBenchmark {
 
-	static final List<StartupBenchmark.Variant> SERVICES = List.of(
-			new StartupBenchmark.Variant("floor+conn", "no schema check; pool opened, one query",
-					"--spring.flyway.enabled=false", "--bench.touch-database=true"),
+	static final List<StartupBenchmark.Variant> SERVICES = List.of(new StartupBenchmark.Variant("floor+tenants",
+			"no schema check; each tenant's Flyway built, pool opened, one query", "--spring.flyway.enabled=false",
+			"--bench.tenant-check=none", "--bench.touch-database=true", StartupBenchmark.WITHOUT_SCHEMAGATE),
 			new StartupBenchmark.Variant("validate-each",
 					"Flyway's validate() for each tenant in turn while the context starts",
 					"--spring.flyway.enabled=false", "--bench.tenant-check=validate",
@@ -53,35 +57,33 @@ final class TenantBenchmark {
 		String name = this.database.prepareTenants(set, tenants);
 		Samples validate = new Samples();
 		Samples verify = new Samples();
+		Samples validateCpu = new Samples();
+		Samples verifyCpu = new Samples();
 		try (HikariDataSource pool = this.database.dataSource(name, 4)) {
+			// the application has each tenant's Flyway before either step runs
+			List<Flyway> flyways = IntStream.range(0, tenants).mapToObj((tenant) -> flyway(set, tenant, pool)).toList();
 			// one unmeasured round of each: the JIT, not either step, pays for the first
-			validateEach(set, tenants, pool);
-			verifyAll(set, tenants, pool);
+			flyways.forEach(Flyway::validate);
+			verifyAll(flyways);
 			for (int run = 0; run < runs; run++) {
-				validate.addNanos(time(() -> validateEach(set, tenants, pool)));
-				verify.addNanos(time(() -> verifyAll(set, tenants, pool)));
+				measure(() -> flyways.forEach(Flyway::validate), validate, validateCpu);
+				measure(() -> verifyAll(flyways), verify, verifyCpu);
 			}
 		}
 		System.out.printf("  %d tenants: schema steps measured%n", tenants);
 		List<String> extra = List.of("--bench.tenants=" + tenants);
 		Map<String, Samples> processes = this.startup.run(set, name, SERVICES, extra, starts);
-		return new Result(tenants, set.size(), validate, verify, processes);
+		return new Result(tenants, set.size(), validate, verify, validateCpu, verifyCpu, processes);
 	}
 
-	private static void validateEach(MigrationSet set, int tenants, DataSource dataSource) {
-		for (int tenant = 0; tenant < tenants; tenant++) {
-			flyway(set, tenant, dataSource).validate();
-		}
-	}
-
-	private static void verifyAll(MigrationSet set, int tenants, DataSource dataSource) {
+	private static void verifyAll(List<Flyway> flyways) {
 		Map<String, Supplier<SchemaVerifier>> verifiers = new LinkedHashMap<>();
 		// as the auto-configuration does: tenants alike read their scripts once
 		SharedScans scans = new SharedScans();
-		for (int tenant = 0; tenant < tenants; tenant++) {
-			int number = tenant;
-			verifiers.put(BenchTenants.schema(tenant), () -> SchemaVerifier
-				.of(flyway(set, number, dataSource).getConfiguration(), Duration.ofSeconds(10), true, scans));
+		for (int tenant = 0; tenant < flyways.size(); tenant++) {
+			Flyway flyway = flyways.get(tenant);
+			verifiers.put(BenchTenants.schema(tenant),
+					() -> SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(10), true, scans));
 		}
 		SchemaMonitor monitor = SchemaMonitor.ofTargets(verifiers, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
 				(status) -> {
@@ -106,10 +108,17 @@ final class TenantBenchmark {
 			.load();
 	}
 
-	private static long time(Runnable action) {
+	/**
+	 * Run an action, adding the time it took and the CPU time this JVM used meanwhile, on
+	 * all its threads.
+	 */
+	private static void measure(Runnable action, Samples time, Samples cpu) {
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long cpuBefore = os.getProcessCpuTime();
 		long started = System.nanoTime();
 		action.run();
-		return System.nanoTime() - started;
+		time.addNanos(System.nanoTime() - started);
+		cpu.addNanos(os.getProcessCpuTime() - cpuBefore);
 	}
 
 	/**
@@ -118,10 +127,14 @@ final class TenantBenchmark {
 	 * @param tenants how many tenant schemas
 	 * @param migrations migrations in each
 	 * @param validate in process: Flyway's {@code validate()} of each tenant in turn
-	 * @param verify in process: Schemagate's verifiers made and one check of all
+	 * @param verify in process: Schemagate's verifiers made and one check of all, 8 at a
+	 * time
+	 * @param validateCpu the CPU time this JVM used for {@code validate}
+	 * @param verifyCpu the CPU time this JVM used for {@code verify}
 	 * @param starts process starts, launch to ready, and their CPU times, by variant
 	 */
-	record Result(int tenants, int migrations, Samples validate, Samples verify, Map<String, Samples> starts) {
+	record Result(int tenants, int migrations, Samples validate, Samples verify, Samples validateCpu, Samples verifyCpu,
+			Map<String, Samples> starts) {
 	}
 
 }
