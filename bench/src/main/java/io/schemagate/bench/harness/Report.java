@@ -148,7 +148,7 @@ final class Report {
 			StartupBenchmark.SERVICES.forEach((variant) -> out
 				.append(String.format(Locale.ROOT, " %.2f |", median(row, key.apply(variant.name())) / 1000)));
 			double verify = median(row, key.apply("verify"));
-			double floor = median(row, key.apply("floor+tenants"));
+			double floor = median(row, key.apply("floor+conn"));
 			double engine = median(row, key.apply("engine+conn"));
 			double boot = median(row, key.apply("boot-default"));
 			out.append(String.format(Locale.ROOT, " %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", verify / floor,
