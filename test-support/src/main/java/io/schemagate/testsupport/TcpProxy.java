@@ -36,6 +36,12 @@ public final class TcpProxy implements AutoCloseable {
 	private volatile CountDownLatch gate = new CountDownLatch(0);
 
 	/**
+	 * Counts the listens, so that a connection accepted just before a {@link #cut()} is
+	 * closed rather than kept: it belongs to a listen that has ended.
+	 */
+	private int listens;
+
+	/**
 	 * Start a proxy to a target on an ephemeral loopback port.
 	 * @param targetHost the target host
 	 * @param targetPort the target port
@@ -60,6 +66,7 @@ public final class TcpProxy implements AutoCloseable {
 	public synchronized void cut() {
 		closeQuietly(this.server);
 		this.server = null;
+		this.listens++;
 		this.sockets.forEach(TcpProxy::closeQuietly);
 		this.sockets.clear();
 	}
@@ -96,13 +103,14 @@ public final class TcpProxy implements AutoCloseable {
 		cut();
 	}
 
-	private int listen(int port) {
+	private synchronized int listen(int port) {
 		try {
 			ServerSocket server = new ServerSocket();
 			server.setReuseAddress(true);
 			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 			this.server = server;
-			daemon("tcp-proxy-accept", () -> accept(server));
+			int listen = this.listens;
+			daemon("tcp-proxy-accept", () -> accept(server, listen));
 			return server.getLocalPort();
 		}
 		catch (IOException ex) {
@@ -110,12 +118,13 @@ public final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	private void accept(ServerSocket server) {
+	private void accept(ServerSocket server, int listen) {
 		while (!server.isClosed()) {
 			try {
 				Socket client = server.accept();
-				this.sockets.add(client);
-				daemon("tcp-proxy-connect", () -> connect(client));
+				if (track(client, listen)) {
+					daemon("tcp-proxy-connect", () -> connect(client, listen));
+				}
 			}
 			catch (IOException ex) {
 				// closed by cut()
@@ -123,11 +132,27 @@ public final class TcpProxy implements AutoCloseable {
 		}
 	}
 
-	private void connect(Socket client) {
+	/**
+	 * Keep a socket for {@link #cut()} to close, or close it now when its listen has
+	 * already been cut.
+	 */
+	private synchronized boolean track(Socket socket, int listen) {
+		if (listen != this.listens) {
+			closeQuietly(socket);
+			return false;
+		}
+		this.sockets.add(socket);
+		return true;
+	}
+
+	private void connect(Socket client, int listen) {
 		try {
 			awaitGate();
 			Socket target = new Socket(this.targetHost, this.targetPort);
-			this.sockets.add(target);
+			if (!track(target, listen)) {
+				closeQuietly(client);
+				return;
+			}
 			daemon("tcp-proxy-up", () -> pump(client, target));
 			daemon("tcp-proxy-down", () -> pump(target, client));
 		}
