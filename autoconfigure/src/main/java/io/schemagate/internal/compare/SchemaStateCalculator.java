@@ -1,5 +1,6 @@
 package io.schemagate.internal.compare;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +150,24 @@ public class SchemaStateCalculator {
 			counts(entry, findings);
 		}
 		return findings;
+	}
+
+	/**
+	 * The versions Flyway's migrate would apply, as its {@code info().pending()} lists
+	 * them.
+	 * @param history the rows of the schema history table, in installed order, empty when
+	 * there is no table
+	 * @return the pending versions, in version order
+	 * @throws UnreadableHistoryException where Flyway cannot read the history either
+	 */
+	public List<MigrationVersion> pendingVersions(List<AppliedMigration> history) throws UnreadableHistoryException {
+		List<MigrationVersion> pending = new ArrayList<>();
+		for (Entry entry : FlywayRules.evaluate(this.local, history, this.settings, this.types)) {
+			if (entry.applied == null && entry.version() != null && entry.state() == MigrationState.PENDING) {
+				pending.add(entry.version());
+			}
+		}
+		return pending;
 	}
 
 	private static void judge(Entry entry, SchemaFindings findings) {

@@ -120,8 +120,8 @@ public class LocalMigrationScanner {
 	}
 
 	/**
-	 * Find the versioned SQL scripts, to read them before they are applied: their text is
-	 * read only when asked for.
+	 * Find the versioned and baseline SQL scripts, to read them before they are applied:
+	 * their text is read only when asked for.
 	 * @return the scripts, in no particular order
 	 */
 	public List<VersionedScript> versionedScripts() {
@@ -129,10 +129,10 @@ public class LocalMigrationScanner {
 		for (ScannedFile file : files(this.configuration.getLocations())) {
 			String suffix = this.prefixes.suffixOf(file.filename());
 			ScriptName name = (suffix != null) ? this.prefixes.parse(file.filename(), suffix) : null;
-			if (name != null && name.kind() == Kind.VERSIONED) {
-				scripts
-					.add(new VersionedScript(Objects.requireNonNull(name.version()), file.filename(), SingletonSupplier
-						.of(() -> ScriptText.read(file.resource(), file.filename(), this.encoding, false))));
+			if (name != null && (name.kind() == Kind.VERSIONED || name.kind() == Kind.BASELINE)) {
+				scripts.add(new VersionedScript(Objects.requireNonNull(name.version()), name.description(),
+						name.kind() == Kind.BASELINE, file.filename(), SingletonSupplier
+							.of(() -> ScriptText.read(file.resource(), file.filename(), this.encoding, false))));
 			}
 		}
 		return scripts;

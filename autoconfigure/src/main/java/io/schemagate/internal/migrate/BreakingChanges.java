@@ -5,15 +5,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +19,7 @@ import io.schemagate.internal.history.AppliedMigration;
 import io.schemagate.internal.history.CompatibilityTable;
 import io.schemagate.internal.history.CompatibilityTable.RecordedDeclaration;
 import io.schemagate.internal.history.SchemaHistoryReader;
+import io.schemagate.internal.history.UnreadableHistoryException;
 import io.schemagate.internal.local.LocalMigrationScanner;
 import io.schemagate.internal.local.VersionedScript;
 import io.schemagate.internal.migrate.lint.BreakingDeclaration;
@@ -48,62 +45,79 @@ final class BreakingChanges {
 
 	private final @Nullable SqlDialect dialect;
 
-	private BreakingChanges(Configuration configuration, List<VersionedScript> scripts, @Nullable SqlDialect dialect) {
+	private final @Nullable List<AppliedMigration> history;
+
+	private BreakingChanges(Configuration configuration, List<VersionedScript> scripts, @Nullable SqlDialect dialect,
+			@Nullable List<AppliedMigration> history) {
 		this.configuration = configuration;
 		this.scripts = scripts;
 		this.dialect = dialect;
+		this.history = history;
 	}
 
 	/**
-	 * Find the scripts of a configuration and the dialect of its database.
+	 * Find the scripts of a configuration, the dialect of its database and, where the
+	 * lint reads that dialect, the history before the run.
 	 * @param configuration the job's Flyway configuration
 	 * @return the scripts' reader
 	 * @throws SQLException when the database cannot be reached
 	 */
 	static BreakingChanges of(Configuration configuration) throws SQLException {
-		SqlDialect dialect;
 		try (Connection connection = configuration.getDataSource().getConnection()) {
-			dialect = SqlDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+			SqlDialect dialect = SqlDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+			List<AppliedMigration> history = (dialect != null) ? historyBefore(configuration, connection) : null;
+			return new BreakingChanges(configuration, new LocalMigrationScanner(configuration).versionedScripts(),
+					dialect, history);
 		}
-		return new BreakingChanges(configuration, new LocalMigrationScanner(configuration).versionedScripts(), dialect);
+	}
+
+	private static @Nullable List<AppliedMigration> historyBefore(Configuration configuration, Connection connection) {
+		try {
+			List<AppliedMigration> history = reader(configuration).read(connection, 0);
+			return (history != null) ? history : List.of();
+		}
+		catch (SQLException ex) {
+			// Flyway's migrate will say why, with the exit code that goes with it
+			logger.debug("Migration lint skipped: " + Messages.describe(ex));
+			return null;
+		}
 	}
 
 	/**
-	 * Lint the pending scripts.
-	 * @param flyway the job's Flyway, which says what is pending
+	 * Lint the scripts Flyway's migrate is about to apply: the pending ones by Flyway's
+	 * rules, found in the history read before the run rather than by Flyway's
+	 * {@code info()}, which would resolve and read every migration once more.
 	 * @return the warnings, none when the database's SQL dialect is not one the lint
 	 * reads
 	 * @throws IllegalArgumentException when a pending script's declaration is malformed
 	 */
-	List<LintWarning> lintPending(Flyway flyway) {
+	List<LintWarning> lintPending() {
 		if (this.dialect == null) {
 			logger.debug("Migration lint skipped: the database's SQL dialect is not one it reads");
 			return List.of();
 		}
-		Set<MigrationVersion> pending = pendingVersions(flyway);
+		Set<MigrationVersion> pending = pendingVersions();
 		List<LintWarning> warnings = new ArrayList<>();
 		for (VersionedScript script : this.scripts) {
-			if (pending.contains(script.version())) {
+			if (!script.baseline() && pending.contains(script.version())) {
 				warnings.addAll(MigrationLint.check(script.script(), script.text().get(), this.dialect));
 			}
 		}
 		return warnings;
 	}
 
-	private static Set<MigrationVersion> pendingVersions(Flyway flyway) {
-		Set<MigrationVersion> pending = new HashSet<>();
-		try {
-			for (MigrationInfo info : flyway.info().pending()) {
-				if (info.getVersion() != null) {
-					pending.add(info.getVersion());
-				}
-			}
+	private Set<MigrationVersion> pendingVersions() {
+		if (this.history == null) {
+			return Set.of();
 		}
-		catch (FlywayException ex) {
+		try {
+			return PendingMigrations.versions(this.configuration, this.scripts, this.history);
+		}
+		catch (UnreadableHistoryException ex) {
 			// Flyway's migrate will say why, with the exit code that goes with it
 			logger.debug("Migration lint skipped: " + Messages.describe(ex));
+			return Set.of();
 		}
-		return pending;
 	}
 
 	/**
@@ -113,24 +127,23 @@ final class BreakingChanges {
 	 * @throws SQLException when the history cannot be read or the table not written
 	 */
 	int recordApplied() throws SQLException {
-		List<VersionedScript> declaring = (this.dialect != null)
-				? this.scripts.stream().filter((script) -> script.text().get().contains(DECLARATION_MARKER)).toList()
-				: List.of();
-		String schema = SchemaHistoryReader.historySchema(this.configuration);
 		DataSource dataSource = this.configuration.getDataSource();
 		try (Connection connection = dataSource.getConnection()) {
-			Set<MigrationVersion> applied = appliedVersions(
-					new SchemaHistoryReader(schema, this.configuration.getTable()).read(connection, 0));
+			Set<MigrationVersion> applied = appliedVersions(reader(this.configuration).read(connection, 0));
 			List<RecordedDeclaration> declarations = new ArrayList<>();
-			for (VersionedScript script : declaring) {
+			for (VersionedScript script : this.scripts) {
+				if (this.dialect == null || script.baseline() || !applied.contains(script.version())
+						|| !script.text().get().contains(DECLARATION_MARKER)) {
+					continue;
+				}
 				MigrationVersion breaksBefore = BreakingDeclaration.parse(script.script(), script.text().get(),
-						Objects.requireNonNull(this.dialect));
-				if (breaksBefore != null && applied.contains(script.version())) {
+						this.dialect);
+				if (breaksBefore != null) {
 					declarations.add(new RecordedDeclaration(script.version().getVersion(), breaksBefore.getVersion(),
 							script.script()));
 				}
 			}
-			CompatibilityTable table = new CompatibilityTable(schema);
+			CompatibilityTable table = new CompatibilityTable(SchemaHistoryReader.historySchema(this.configuration));
 			int recorded = table.record(connection, declarations);
 			if (recorded > 0) {
 				logger.info("Recorded " + recorded + " breaking migration(s) in " + table.displayName()
@@ -138,6 +151,10 @@ final class BreakingChanges {
 			}
 			return recorded;
 		}
+	}
+
+	private static SchemaHistoryReader reader(Configuration configuration) {
+		return new SchemaHistoryReader(SchemaHistoryReader.historySchema(configuration), configuration.getTable());
 	}
 
 	private static Set<MigrationVersion> appliedVersions(@Nullable List<AppliedMigration> history) {

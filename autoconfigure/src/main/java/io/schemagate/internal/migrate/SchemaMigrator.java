@@ -79,7 +79,7 @@ public class SchemaMigrator {
 				stop.check();
 				Flyway job = forJob(flyway, stop, this.lockTimeout.minusNanos(System.nanoTime() - started));
 				BreakingChanges changes = BreakingChanges.of(job.getConfiguration());
-				lint(changes, job);
+				lint(changes);
 				stop.check();
 				logger.info("Running pending migrations");
 				result = migrateAndRecord(job, changes);
@@ -136,11 +136,11 @@ public class SchemaMigrator {
 		}
 	}
 
-	private void lint(BreakingChanges changes, Flyway flyway) {
+	private void lint(BreakingChanges changes) {
 		if (this.lint == LintMode.OFF) {
 			return;
 		}
-		List<LintWarning> warnings = changes.lintPending(flyway);
+		List<LintWarning> warnings = changes.lintPending();
 		warnings.forEach((warning) -> logger.warn("Migration breaks the version still running: " + warning.message()));
 		if (!warnings.isEmpty() && this.lint == LintMode.FAIL) {
 			throw new LintFailedException(warnings.stream().map(LintWarning::message).toList());

@@ -56,7 +56,27 @@ public final class FlywayVerdict {
 	 * @throws RuntimeException where Flyway's info() or validate() fail
 	 */
 	public static SchemaState of(Flyway flyway) {
+		return read(flyway).state();
+	}
+
+	/**
+	 * The state Flyway says, by the contract's mapping, and the versions its migrate
+	 * would apply, from one {@code info()}.
+	 * @param flyway Flyway configured as the application
+	 * @return the state and the pending versions
+	 * @throws RuntimeException where Flyway's info() or validate() fail
+	 */
+	public static Verdict read(Flyway flyway) {
 		List<MigrationInfo> infos = Arrays.asList(flyway.info().all());
+		List<String> pending = infos.stream()
+			.filter((info) -> info.getState() == MigrationState.PENDING && info.getVersion() != null)
+			.map((info) -> info.getVersion().getVersion())
+			.sorted()
+			.toList();
+		return new Verdict(state(flyway, infos), pending);
+	}
+
+	private static SchemaState state(Flyway flyway, List<MigrationInfo> infos) {
 		List<ValidateOutput> errors = flyway.validateWithResult().invalidMigrations;
 		Newer newer = new Newer(infos);
 		boolean failed = false;
@@ -89,6 +109,17 @@ public final class FlywayVerdict {
 			return SchemaState.BEHIND;
 		}
 		return newer.any() ? SchemaState.AHEAD : SchemaState.READY;
+	}
+
+	/**
+	 * What Flyway says of a database.
+	 *
+	 * @param state the state, by the contract's mapping
+	 * @param pendingVersions the versions {@code info().pending()} lists, sorted as
+	 * strings
+	 */
+	public record Verdict(SchemaState state, List<String> pendingVersions) {
+
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.schemagate.internal.check.differential;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +15,22 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.schemagate.internal.check.FlywayVerdict;
+import io.schemagate.internal.check.FlywayVerdict.Verdict;
 import io.schemagate.internal.check.SchemaVerifier;
+import io.schemagate.internal.history.AppliedMigration;
+import io.schemagate.internal.history.SchemaHistoryReader;
+import io.schemagate.internal.history.UnreadableHistoryException;
+import io.schemagate.internal.local.LocalMigrationScanner;
+import io.schemagate.internal.local.VersionedScript;
+import io.schemagate.internal.migrate.PendingMigrations;
 import io.schemagate.verify.NotVerifiableException;
 import io.schemagate.verify.SchemaState;
 
@@ -30,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database of its own. The verifier's state must be Flyway's, read by the contract's
  * mapping ({@code FlywayVerdict}); where Flyway's {@code info()} or {@code validate()}
  * fail, the verifier must refuse the configuration or report the history unreadable.
+ * Where Flyway's {@code info()} works, the versions the migrate job lints as pending must
+ * be those of its {@code pending()}.
  */
 abstract class AbstractFlywayDifferentialTests {
 
@@ -94,9 +108,17 @@ abstract class AbstractFlywayDifferentialTests {
 			Scenario scenario = new Scenario(folder, database);
 			each.shape().accept(scenario);
 			Flyway flyway = each.settings().apply(scenario.configure().createSchemas(false)).load();
-			String expected = flyway(flyway);
+			Verdict verdict = flyway(flyway);
+			String expected = (verdict != null) ? verdict.state().name() : FAILS;
 			String actual = verifier(flyway);
-			return expected.equals(actual) ? null : each.describe() + ": verifier " + actual + ", Flyway " + expected;
+			if (!expected.equals(actual)) {
+				return each.describe() + ": verifier " + actual + ", Flyway " + expected;
+			}
+			// where Flyway fails, its migrate fails too, whatever the lint read
+			String pending = (verdict != null) ? verdict.pendingVersions().toString() : null;
+			String pendingByJob = pendingByJob(flyway);
+			return (pending == null || pending.equals(pendingByJob)) ? null : each.describe()
+					+ ": pending for the job's lint " + pendingByJob + ", Flyway's info().pending() " + pending;
 		}
 		catch (RuntimeException ex) {
 			return each.describe() + ": the case itself failed: " + ex;
@@ -106,12 +128,34 @@ abstract class AbstractFlywayDifferentialTests {
 		}
 	}
 
-	private static String flyway(Flyway flyway) {
+	private static @Nullable Verdict flyway(Flyway flyway) {
 		try {
-			return FlywayVerdict.of(flyway).name();
+			return FlywayVerdict.read(flyway);
 		}
 		catch (RuntimeException ex) {
-			return FAILS;
+			return null;
+		}
+	}
+
+	/**
+	 * The versions the migrate job lints, from the history before the run.
+	 */
+	private static String pendingByJob(Flyway flyway) throws SQLException {
+		Configuration configuration = flyway.getConfiguration();
+		try (Connection connection = configuration.getDataSource().getConnection()) {
+			List<AppliedMigration> history = new SchemaHistoryReader(SchemaHistoryReader.historySchema(configuration),
+					configuration.getTable())
+				.read(connection, 0);
+			List<VersionedScript> scripts = new LocalMigrationScanner(configuration).versionedScripts();
+			return PendingMigrations.versions(configuration, scripts, (history != null) ? history : List.of())
+				.stream()
+				.map(MigrationVersion::getVersion)
+				.sorted()
+				.toList()
+				.toString();
+		}
+		catch (UnreadableHistoryException | RuntimeException ex) {
+			return FAILS + " (" + ex + ")";
 		}
 	}
 
