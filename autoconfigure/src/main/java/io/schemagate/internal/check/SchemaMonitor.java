@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -118,12 +119,20 @@ public class SchemaMonitor implements AutoCloseable {
 	 */
 	public SchemaStatus check() {
 		if (this.targets.size() == 1) {
-			return keep(this.targets.get(0).check());
+			return keep(this.targets.get(0).check(SchemaVerifier.CONNECT_THREAD));
 		}
 		Instant start = Instant.now();
 		long started = System.nanoTime();
-		List<SchemaStatus> statuses = eachTarget(Target::check);
-		return keep(SchemaStatus.ofTargets(statuses, start, Duration.ofNanos(System.nanoTime() - started)));
+		// connect threads for this round only: the targets take turns on a few, and none
+		// outlives the round unless a connection attempt hangs
+		ExecutorService connectThreads = Executors.newCachedThreadPool(SchemaVerifier::connectThread);
+		try {
+			List<SchemaStatus> statuses = eachTarget((target) -> target.check(connectThreads));
+			return keep(SchemaStatus.ofTargets(statuses, start, Duration.ofNanos(System.nanoTime() - started)));
+		}
+		finally {
+			connectThreads.shutdown();
+		}
 	}
 
 	/**
@@ -261,9 +270,9 @@ public class SchemaMonitor implements AutoCloseable {
 			return this.verifier;
 		}
 
-		SchemaStatus check() {
+		SchemaStatus check(Executor connectThreads) {
 			// named only among several, so that one target looks as it always did
-			SchemaStatus checked = this.verifier.get().check();
+			SchemaStatus checked = this.verifier.get().check(connectThreads);
 			SchemaStatus found = (SchemaMonitor.this.targets.size() > 1) ? checked.withTarget(this.name) : checked;
 			SchemaStatus previous = this.last.get();
 			SchemaStatus status = withGrace(found, previous);

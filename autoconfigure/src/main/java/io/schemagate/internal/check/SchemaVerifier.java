@@ -38,11 +38,11 @@ import io.schemagate.verify.SchemaStatus;
  */
 public class SchemaVerifier {
 
-	private static final Executor CONNECT_THREAD = (task) -> {
-		Thread thread = new Thread(task, "schemagate-connect");
-		thread.setDaemon(true);
-		thread.start();
-	};
+	/**
+	 * A thread of its own for each connection attempt, so that a check can give up on one
+	 * that hangs.
+	 */
+	static final Executor CONNECT_THREAD = (task) -> connectThread(task).start();
 
 	/**
 	 * Runs a driver's network timeout work where the driver asks: PostgreSQL, MariaDB and
@@ -141,7 +141,7 @@ public class SchemaVerifier {
 				configuration.isFailOnMissingTarget(), configuration.isOutOfOrder(),
 				configuration.getIgnoreMigrationPatterns(), configuration.getClassLoader());
 		String schema = SchemaHistoryReader.historySchema(configuration);
-		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable());
+		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable(), scan.versions());
 		String locations = "[" + String.join(", ", scan.locations()) + "]";
 		return new SchemaVerifier(configuration.getDataSource(), reader, calculator, connectTimeout, allowNewerSchema,
 				Clock.systemUTC(), locations);
@@ -169,9 +169,19 @@ public class SchemaVerifier {
 	 * @return the status
 	 */
 	public SchemaStatus check() {
+		return check(CONNECT_THREAD);
+	}
+
+	/**
+	 * Check the database now, connecting on one of the given threads. Never throws.
+	 * @param connectThreads runs the connection attempt, on another thread than the
+	 * caller's, so that the check can give up on one that hangs
+	 * @return the status
+	 */
+	SchemaStatus check(Executor connectThreads) {
 		Instant start = this.clock.instant();
 		long started = System.nanoTime();
-		try (Connection connection = connect()) {
+		try (Connection connection = connect(connectThreads)) {
 			SchemaFindings findings = bounded(connection,
 					(timeoutSeconds) -> compare(connection, timeoutSeconds, start));
 			return findings.toStatus(this.allowNewerSchema, start, since(started));
@@ -215,8 +225,19 @@ public class SchemaVerifier {
 		return Duration.ofNanos(System.nanoTime() - started);
 	}
 
-	private Connection connect() throws TimeoutException {
-		CompletableFuture<Connection> connection = CompletableFuture.supplyAsync(this::openConnection, CONNECT_THREAD);
+	/**
+	 * A daemon thread that makes connections.
+	 * @param task what the thread runs
+	 * @return the thread, not started
+	 */
+	static Thread connectThread(Runnable task) {
+		Thread thread = new Thread(task, "schemagate-connect");
+		thread.setDaemon(true);
+		return thread;
+	}
+
+	private Connection connect(Executor connectThreads) throws TimeoutException {
+		CompletableFuture<Connection> connection = CompletableFuture.supplyAsync(this::openConnection, connectThreads);
 		try {
 			return connection.get(this.connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}

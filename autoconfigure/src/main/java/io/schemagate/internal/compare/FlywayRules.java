@@ -1,10 +1,13 @@
 package io.schemagate.internal.compare;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
@@ -59,41 +62,35 @@ final class FlywayRules {
 	 * @throws UnreadableHistoryException where Flyway's {@code info()} fails: a row of a
 	 * type Flyway does not know, two deletions of one version
 	 */
-	static List<Entry> evaluate(List<LocalMigration> local, List<AppliedMigration> history, Settings settings,
-			MigrationTypes types) throws UnreadableHistoryException {
+	static List<Entry> evaluate(Local local, List<AppliedMigration> history, Settings settings, MigrationTypes types)
+			throws UnreadableHistoryException {
 		FlywayRules rules = new FlywayRules(settings, types);
 		rules.pair(local, history);
 		return rules.entries;
 	}
 
-	private void pair(List<LocalMigration> local, List<AppliedMigration> history) throws UnreadableHistoryException {
-		Map<VersionAndType, LocalMigration> versioned = new HashMap<>();
-		Map<String, LocalMigration> repeatable = new HashMap<>();
-		for (LocalMigration migration : local) {
-			if (migration.version() != null) {
-				this.lastResolved = max(this.lastResolved, migration.version());
-				versioned.put(new VersionAndType(migration.version(), migration.type()), migration);
-			}
-			else {
-				repeatable.put(migration.description(), migration);
-			}
-		}
+	private void pair(Local local, List<AppliedMigration> history) throws UnreadableHistoryException {
+		Map<VersionAndType, LocalMigration> versioned = local.versioned;
+		Map<String, LocalMigration> repeatable = local.repeatable;
+		this.lastResolved = local.lastResolved;
 		List<AppliedMigration> rows = this.types.read(history);
 		List<Entry> appliedVersioned = appliedVersioned(rows);
 		List<Entry> appliedRepeatable = appliedRepeatable(rows);
 		orderApplied(appliedVersioned);
 		this.target = (this.settings.target() == MigrationVersion.CURRENT) ? this.lastApplied : this.settings.target();
-		Map<VersionAndType, LocalMigration> pendingVersioned = new HashMap<>(versioned);
+		Set<LocalMigration> appliedLocal = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Entry entry : appliedVersioned) {
 			AppliedMigration row = Objects.requireNonNull(entry.applied);
-			VersionAndType key = new VersionAndType(Objects.requireNonNull(row.version()), row.type());
-			entry.local = versioned.get(key);
+			entry.local = versioned.get(new VersionAndType(Objects.requireNonNull(row.version()), row.type()));
 			if (entry.local != null && !entry.deleted && !row.isDelete()) {
-				pendingVersioned.remove(key);
+				appliedLocal.add(entry.local);
 			}
 			this.entries.add(entry);
 		}
-		for (LocalMigration pending : pendingVersioned.values()) {
+		for (LocalMigration pending : versioned.values()) {
+			if (appliedLocal.contains(pending)) {
+				continue;
+			}
 			if (pending.isBaseline()) {
 				this.pendingBaseline = maxOrNull(this.pendingBaseline, Objects.requireNonNull(pending.version()));
 			}
@@ -104,17 +101,21 @@ final class FlywayRules {
 			AppliedMigration row = Objects.requireNonNull(entry.applied);
 			this.latestRuns.merge(row.description(), row.installedRank(), Math::max);
 		}
-		Map<String, LocalMigration> pendingRepeatable = new HashMap<>(repeatable);
+		Set<LocalMigration> ranLocal = Collections.newSetFromMap(new IdentityHashMap<>());
 		for (Entry entry : appliedRepeatable) {
 			AppliedMigration row = Objects.requireNonNull(entry.applied);
 			entry.local = repeatable.get(row.description());
 			if (entry.local != null && !entry.deleted && !row.isDelete() && isLatestRun(row)
 					&& entry.local.checksumMatches(row.checksum())) {
-				pendingRepeatable.remove(row.description());
+				ranLocal.add(entry.local);
 			}
 			this.entries.add(entry);
 		}
-		pendingRepeatable.values().forEach((migration) -> this.entries.add(new Entry(migration, null)));
+		for (LocalMigration migration : repeatable.values()) {
+			if (!ranLocal.contains(migration)) {
+				this.entries.add(new Entry(migration, null));
+			}
+		}
 		states();
 		if (this.target == MigrationVersion.NEXT) {
 			this.target = firstPendingVersion();
@@ -511,6 +512,33 @@ final class FlywayRules {
 	}
 
 	private record VersionAndType(MigrationVersion version, String type) {
+
+	}
+
+	/**
+	 * The local migrations as the rules look them up, built once for every check:
+	 * versioned ones by version and type, repeatable ones by description.
+	 */
+	static final class Local {
+
+		private final Map<VersionAndType, LocalMigration> versioned = new HashMap<>();
+
+		private final Map<String, LocalMigration> repeatable = new HashMap<>();
+
+		private MigrationVersion lastResolved = MigrationVersion.EMPTY;
+
+		Local(List<LocalMigration> migrations) {
+			for (LocalMigration migration : migrations) {
+				MigrationVersion version = migration.version();
+				if (version != null) {
+					this.lastResolved = max(this.lastResolved, version);
+					this.versioned.put(new VersionAndType(version, migration.type()), migration);
+				}
+				else {
+					this.repeatable.put(migration.description(), migration);
+				}
+			}
+		}
 
 	}
 

@@ -1,8 +1,11 @@
 package io.schemagate.internal.compare;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 
 import org.springframework.util.ClassUtils;
 
@@ -22,6 +25,9 @@ final class MigrationTypes {
 
 	private static final String LEGACY_JDBC = "SPRING_JDBC";
 
+	private static final Map<ClassLoader, MigrationTypes> byClassLoader = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
 	private final boolean readsLegacyJdbc;
 
 	private MigrationTypes(boolean readsLegacyJdbc) {
@@ -34,10 +40,13 @@ final class MigrationTypes {
 	 * @return the types
 	 */
 	static MigrationTypes of(ClassLoader classLoader) {
-		// the exception Flyway 12 throws for an unknown type, SPRING_JDBC included
-		boolean flyway12 = ClassUtils
-			.isPresent("org.flywaydb.core.internal.exception.FlywayUnknownMigrationTypeException", classLoader);
-		return new MigrationTypes(!flyway12);
+		// looking for a class that is not there costs a failed class load: once a loader
+		return byClassLoader.computeIfAbsent(classLoader, (loader) -> {
+			// the exception Flyway 12 throws for an unknown type, SPRING_JDBC included
+			boolean flyway12 = ClassUtils
+				.isPresent("org.flywaydb.core.internal.exception.FlywayUnknownMigrationTypeException", loader);
+			return new MigrationTypes(!flyway12);
+		});
 	}
 
 	/**

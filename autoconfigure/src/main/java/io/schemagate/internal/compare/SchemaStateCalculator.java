@@ -31,7 +31,7 @@ import io.schemagate.internal.local.LocalMigration;
  */
 public class SchemaStateCalculator {
 
-	private final List<LocalMigration> local;
+	private final FlywayRules.Local local;
 
 	private final Settings settings;
 
@@ -56,7 +56,7 @@ public class SchemaStateCalculator {
 	}
 
 	SchemaStateCalculator(List<LocalMigration> local, Settings settings, MigrationTypes types) {
-		this.local = List.copyOf(local);
+		this.local = new FlywayRules.Local(local);
 		this.settings = settings;
 		this.types = types;
 		MigrationVersion newest = MigrationVersion.EMPTY;

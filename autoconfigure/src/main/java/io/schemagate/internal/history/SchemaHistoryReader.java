@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +26,8 @@ public class SchemaHistoryReader {
 
 	private volatile @Nullable Statements statements;
 
+	private final ParsedVersions versions;
+
 	/**
 	 * Create a reader for a history table.
 	 * @param schema the schema holding the table, or {@code null} for the connection's
@@ -34,7 +35,19 @@ public class SchemaHistoryReader {
 	 * @param table the table name, as Flyway created it
 	 */
 	public SchemaHistoryReader(@Nullable String schema, String table) {
+		this(schema, table, new ParsedVersions(List.of()));
+	}
+
+	/**
+	 * Create a reader for a history table that parses versions with others.
+	 * @param schema the schema holding the table, or {@code null} for the connection's
+	 * current schema
+	 * @param table the table name, as Flyway created it
+	 * @param versions the versions parsed so far, shared with other readers
+	 */
+	public SchemaHistoryReader(@Nullable String schema, String table, ParsedVersions versions) {
 		this.table = new QualifiedTable(schema, table);
+		this.versions = versions;
 	}
 
 	/**
@@ -122,11 +135,11 @@ public class SchemaHistoryReader {
 		return statements;
 	}
 
-	private static AppliedMigration row(ResultSet rows) throws SQLException {
+	private AppliedMigration row(ResultSet rows) throws SQLException {
 		String version = rows.getString(2);
 		int checksum = rows.getInt(6);
 		Integer checksumOrNull = rows.wasNull() ? null : checksum;
-		return new AppliedMigration(rows.getInt(1), (version != null) ? MigrationVersion.fromVersion(version) : null,
+		return new AppliedMigration(rows.getInt(1), (version != null) ? this.versions.of(version) : null,
 				nonNull(rows.getString(3)), nonNull(rows.getString(4)), nonNull(rows.getString(5)), checksumOrNull,
 				rows.getBoolean(7));
 	}

@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.ClassicConfiguration;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.internal.configuration.models.EnvironmentModel;
+import org.flywaydb.core.internal.configuration.models.FlywayEnvironmentModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +107,48 @@ class SharedScansTests {
 		Set<String> readByKey = new TreeSet<>();
 		SharedScans.Key.of(recording(configuration, readByKey));
 		assertThat(readByKey).containsAll(readByScanner);
+	}
+
+	@Test
+	void locationsAsWrittenDecideTheKeyAsFlywayParsesThem() {
+		List<String[]> written = List.of(new String[] { "db/migration" }, new String[] { "classpath:db/migration" },
+				new String[] { "classpath:db/migration", "classpath:db/more" },
+				new String[] { "classpath:db/more", "classpath:db/migration" }, new String[] { "filesystem:/srv/sql" },
+				new String[] { "filesystem:/srv/sql" });
+		List<Configuration> configurations = written.stream()
+			.map((locations) -> (Configuration) Flyway.configure().locations(locations).load().getConfiguration())
+			.toList();
+		for (Configuration first : configurations) {
+			SharedScans.Locations key = SharedScans.Locations.of(first);
+			assertThat(key.written()).as("read without Flyway parsing them").isTrue();
+			for (Configuration second : configurations) {
+				if (key.equals(SharedScans.Locations.of(second))) {
+					assertThat(SharedScans.Key.descriptors(second.getLocations()))
+						.isEqualTo(SharedScans.Key.descriptors(first.getLocations()));
+				}
+			}
+		}
+		assertThat(SharedScans.Locations.of(configurations.get(5)))
+			.isEqualTo(SharedScans.Locations.of(configurations.get(4)));
+	}
+
+	@Test
+	void locationsOfTheCurrentEnvironmentTakePart() {
+		ClassicConfiguration plain = (ClassicConfiguration) Flyway.configure()
+			.locations("classpath:db/migration")
+			.load()
+			.getConfiguration();
+		ClassicConfiguration overridden = (ClassicConfiguration) Flyway.configure()
+			.locations("classpath:db/migration")
+			.load()
+			.getConfiguration();
+		FlywayEnvironmentModel flyway = new FlywayEnvironmentModel();
+		flyway.setLocations(List.of("classpath:db/tenants"));
+		EnvironmentModel environment = new EnvironmentModel();
+		environment.setFlyway(flyway);
+		overridden.getModernConfig().getEnvironments().put(overridden.getCurrentEnvironmentName(), environment);
+		assertThat(SharedScans.Key.descriptors(overridden.getLocations())).containsExactly("classpath:db/tenants");
+		assertThat(SharedScans.Locations.of(overridden)).isNotEqualTo(SharedScans.Locations.of(plain));
 	}
 
 	private static Configuration recording(Configuration configuration, Set<String> read) {

@@ -30,11 +30,13 @@ import io.schemagate.migrate.MigrationOutcome;
 import io.schemagate.testsupport.DatabaseKind;
 import io.schemagate.testsupport.TestDatabase;
 import io.schemagate.testsupport.TestDatabaseExtension;
+import io.schemagate.testsupport.ThreadWatch;
 import io.schemagate.verify.SchemaNotReadyException;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -102,6 +104,26 @@ class SeveralDatabasesIntegrationTests {
 					.contains("Target '" + target + "': " + state)
 					.doesNotContain("Target '" + other + "'");
 			}
+		}
+	}
+
+	@Test
+	void connectThreadsOfARoundEndWithTheRound() {
+		migrate("postgres");
+		migrate("mariadb");
+		Map<String, Supplier<SchemaVerifier>> verifiers = new LinkedHashMap<>();
+		verifiers.put("postgres", () -> verifier(flyway("postgres")));
+		verifiers.put("mariadb", () -> verifier(flyway("mariadb")));
+		ThreadWatch threads = ThreadWatch.start("schemagate-connect");
+		try (SchemaMonitor monitor = SchemaMonitor.ofTargets(verifiers, TIMEOUT, Duration.ZERO, Duration.ZERO,
+				(status) -> {
+				})) {
+			assertThat(monitor.check().state()).isEqualTo(SchemaState.READY);
+			assertThat(monitor.check().state()).isEqualTo(SchemaState.READY);
+			// idle threads end as the round's pool shuts down: milliseconds here, 5 s for
+			// a loaded machine; an idle thread kept for the next round would live 60 s
+			await("no connect thread left after the rounds").atMost(Duration.ofSeconds(5))
+				.until(threads::newThreads, List::isEmpty);
 		}
 	}
 
