@@ -136,12 +136,14 @@ public class SchemaMonitor implements AutoCloseable {
 	}
 
 	/**
-	 * Do something for every target, a few at a time; what one throws is thrown here.
+	 * Do something for every target, a few at a time; what one throws is thrown here,
+	 * once every target is done, so that what the round holds can end with it.
 	 */
 	private <T> List<T> eachTarget(Function<Target, T> action) {
 		List<CompletableFuture<T>> results = this.targets.stream()
 			.map((target) -> CompletableFuture.supplyAsync(() -> action.apply(target), checkers()))
 			.toList();
+		CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).exceptionally((failure) -> null).join();
 		try {
 			return results.stream().map(CompletableFuture::join).toList();
 		}

@@ -153,18 +153,19 @@ public class SchemaStateCalculator {
 	}
 
 	/**
-	 * The versions Flyway's migrate would apply, as its {@code info().pending()} lists
-	 * them.
+	 * The versioned migrations Flyway's migrate would apply, as its
+	 * {@code info().pending()} lists them.
 	 * @param history the rows of the schema history table, in installed order, empty when
 	 * there is no table
-	 * @return the pending versions, in version order
+	 * @return the pending migrations, as given to this calculator
 	 * @throws UnreadableHistoryException where Flyway cannot read the history either
 	 */
-	public List<MigrationVersion> pendingVersions(List<AppliedMigration> history) throws UnreadableHistoryException {
-		List<MigrationVersion> pending = new ArrayList<>();
+	public List<LocalMigration> pendingVersioned(List<AppliedMigration> history) throws UnreadableHistoryException {
+		List<LocalMigration> pending = new ArrayList<>();
 		for (Entry entry : FlywayRules.evaluate(this.local, history, this.settings, this.types)) {
-			if (entry.applied == null && entry.version() != null && entry.state() == MigrationState.PENDING) {
-				pending.add(entry.version());
+			if (entry.applied == null && entry.local != null && entry.version() != null
+					&& entry.state() == MigrationState.PENDING) {
+				pending.add(entry.local);
 			}
 		}
 		return pending;

@@ -120,12 +120,18 @@ public class LocalMigrationScanner {
 	}
 
 	/**
-	 * Find the versioned and baseline SQL scripts, to read them before they are applied:
-	 * their text is read only when asked for.
-	 * @return the scripts, in no particular order
+	 * Find what the migrate job reads before and after migrating: the versioned and
+	 * baseline SQL scripts, their text read only when asked for, and the Java migrations
+	 * Flyway resolves beside them. Nothing when Flyway skips its default resolvers.
+	 * @return the scripts and the Java migrations
 	 */
-	public List<VersionedScript> versionedScripts() {
+	public JobMigrations jobMigrations() {
+		if (this.configuration.isSkipDefaultResolvers()) {
+			return new JobMigrations(List.of(), new JavaMigrations(this.configuration).configured());
+		}
 		List<VersionedScript> scripts = new ArrayList<>();
+		List<LocalMigration> java = new ArrayList<>();
+		JavaMigrations javaMigrations = new JavaMigrations(this.configuration);
 		for (ScannedFile file : files(this.configuration.getLocations())) {
 			String suffix = this.prefixes.suffixOf(file.filename());
 			ScriptName name = (suffix != null) ? this.prefixes.parse(file.filename(), suffix) : null;
@@ -134,8 +140,25 @@ public class LocalMigrationScanner {
 						name.kind() == Kind.BASELINE, file.filename(), SingletonSupplier
 							.of(() -> ScriptText.read(file.resource(), file.filename(), this.encoding, false))));
 			}
+			else if (suffix == null && file.path().endsWith(".class") && !file.fileSystemLocation()) {
+				LocalMigration migration = javaMigrations.of(file);
+				if (migration != null) {
+					java.add(migration);
+				}
+			}
 		}
-		return scripts;
+		java.addAll(javaMigrations.configured());
+		return new JobMigrations(scripts, java);
+	}
+
+	/**
+	 * What the migrate job reads of the local migrations.
+	 *
+	 * @param scripts the versioned and baseline SQL scripts, in no particular order
+	 * @param java the Java migrations
+	 */
+	public record JobMigrations(List<VersionedScript> scripts, List<LocalMigration> java) {
+
 	}
 
 	/**

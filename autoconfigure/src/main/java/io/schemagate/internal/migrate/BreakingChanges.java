@@ -10,6 +10,9 @@ import javax.sql.DataSource;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +23,9 @@ import io.schemagate.internal.history.CompatibilityTable;
 import io.schemagate.internal.history.CompatibilityTable.RecordedDeclaration;
 import io.schemagate.internal.history.SchemaHistoryReader;
 import io.schemagate.internal.history.UnreadableHistoryException;
+import io.schemagate.internal.local.LocalMigration;
 import io.schemagate.internal.local.LocalMigrationScanner;
+import io.schemagate.internal.local.LocalMigrationScanner.JobMigrations;
 import io.schemagate.internal.local.VersionedScript;
 import io.schemagate.internal.migrate.lint.BreakingDeclaration;
 import io.schemagate.internal.migrate.lint.LintWarning;
@@ -41,33 +46,35 @@ final class BreakingChanges {
 
 	private final Configuration configuration;
 
-	private final List<VersionedScript> scripts;
+	private final JobMigrations migrations;
 
 	private final @Nullable SqlDialect dialect;
 
 	private final @Nullable List<AppliedMigration> history;
 
-	private BreakingChanges(Configuration configuration, List<VersionedScript> scripts, @Nullable SqlDialect dialect,
+	private BreakingChanges(Configuration configuration, JobMigrations migrations, @Nullable SqlDialect dialect,
 			@Nullable List<AppliedMigration> history) {
 		this.configuration = configuration;
-		this.scripts = scripts;
+		this.migrations = migrations;
 		this.dialect = dialect;
 		this.history = history;
 	}
 
 	/**
-	 * Find the scripts of a configuration, the dialect of its database and, where the
-	 * lint reads that dialect, the history before the run.
+	 * Find the scripts of a configuration, the dialect of its database and, for the lint,
+	 * the history before the run.
 	 * @param configuration the job's Flyway configuration
+	 * @param lint whether the pending scripts will be linted
 	 * @return the scripts' reader
 	 * @throws SQLException when the database cannot be reached
 	 */
-	static BreakingChanges of(Configuration configuration) throws SQLException {
+	static BreakingChanges of(Configuration configuration, boolean lint) throws SQLException {
 		try (Connection connection = configuration.getDataSource().getConnection()) {
 			SqlDialect dialect = SqlDialect.fromProductName(connection.getMetaData().getDatabaseProductName());
-			List<AppliedMigration> history = (dialect != null) ? historyBefore(configuration, connection) : null;
-			return new BreakingChanges(configuration, new LocalMigrationScanner(configuration).versionedScripts(),
-					dialect, history);
+			List<AppliedMigration> history = (lint && dialect != null) ? historyBefore(configuration, connection)
+					: null;
+			return new BreakingChanges(configuration, new LocalMigrationScanner(configuration).jobMigrations(), dialect,
+					history);
 		}
 	}
 
@@ -76,7 +83,7 @@ final class BreakingChanges {
 			List<AppliedMigration> history = reader(configuration).read(connection, 0);
 			return (history != null) ? history : List.of();
 		}
-		catch (SQLException ex) {
+		catch (SQLException | RuntimeException ex) {
 			// Flyway's migrate will say why, with the exit code that goes with it
 			logger.debug("Migration lint skipped: " + Messages.describe(ex));
 			return null;
@@ -86,37 +93,62 @@ final class BreakingChanges {
 	/**
 	 * Lint the scripts Flyway's migrate is about to apply: the pending ones by Flyway's
 	 * rules, found in the history read before the run rather than by Flyway's
-	 * {@code info()}, which would resolve and read every migration once more.
+	 * {@code info()}, which would resolve and read every migration once more. Only where
+	 * the application's own resolvers add migrations does Flyway say what is pending.
+	 * @param flyway the job's Flyway
 	 * @return the warnings, none when the database's SQL dialect is not one the lint
 	 * reads
 	 * @throws IllegalArgumentException when a pending script's declaration is malformed
 	 */
-	List<LintWarning> lintPending() {
+	List<LintWarning> lintPending(Flyway flyway) {
 		if (this.dialect == null) {
 			logger.debug("Migration lint skipped: the database's SQL dialect is not one it reads");
 			return List.of();
 		}
-		Set<MigrationVersion> pending = pendingVersions();
+		List<VersionedScript> pending = (this.configuration.getResolvers().length > 0) ? pendingByFlyway(flyway)
+				: pending();
 		List<LintWarning> warnings = new ArrayList<>();
-		for (VersionedScript script : this.scripts) {
-			if (!script.baseline() && pending.contains(script.version())) {
+		for (VersionedScript script : pending) {
+			if (!script.baseline()) {
 				warnings.addAll(MigrationLint.check(script.script(), script.text().get(), this.dialect));
 			}
 		}
 		return warnings;
 	}
 
-	private Set<MigrationVersion> pendingVersions() {
+	private List<VersionedScript> pending() {
 		if (this.history == null) {
-			return Set.of();
+			return List.of();
 		}
 		try {
-			return PendingMigrations.versions(this.configuration, this.scripts, this.history);
+			Set<LocalMigration> pending = new HashSet<>(
+					PendingMigrations.of(this.configuration, this.migrations, this.history));
+			return this.migrations.scripts()
+				.stream()
+				.filter((script) -> pending.contains(script.withoutChecksum()))
+				.toList();
 		}
 		catch (UnreadableHistoryException ex) {
 			// Flyway's migrate will say why, with the exit code that goes with it
 			logger.debug("Migration lint skipped: " + Messages.describe(ex));
-			return Set.of();
+			return List.of();
+		}
+	}
+
+	private List<VersionedScript> pendingByFlyway(Flyway flyway) {
+		try {
+			Set<String> pending = new HashSet<>();
+			for (MigrationInfo info : flyway.info().pending()) {
+				// Flyway names a script by its path in the location; the job by its file
+				// name
+				pending.add(info.getScript().substring(info.getScript().lastIndexOf('/') + 1));
+			}
+			return this.migrations.scripts().stream().filter((script) -> pending.contains(script.script())).toList();
+		}
+		catch (FlywayException ex) {
+			// Flyway's migrate will say why, with the exit code that goes with it
+			logger.debug("Migration lint skipped: " + Messages.describe(ex));
+			return List.of();
 		}
 	}
 
@@ -131,7 +163,7 @@ final class BreakingChanges {
 		try (Connection connection = dataSource.getConnection()) {
 			Set<MigrationVersion> applied = appliedVersions(reader(this.configuration).read(connection, 0));
 			List<RecordedDeclaration> declarations = new ArrayList<>();
-			for (VersionedScript script : this.scripts) {
+			for (VersionedScript script : this.migrations.scripts()) {
 				if (this.dialect == null || script.baseline() || !applied.contains(script.version())
 						|| !script.text().get().contains(DECLARATION_MARKER)) {
 					continue;
@@ -157,11 +189,15 @@ final class BreakingChanges {
 		return new SchemaHistoryReader(SchemaHistoryReader.historySchema(configuration), configuration.getTable());
 	}
 
+	/**
+	 * The versions applied as versioned SQL migrations: not a baseline migration of the
+	 * same version, not a Java migration.
+	 */
 	private static Set<MigrationVersion> appliedVersions(@Nullable List<AppliedMigration> history) {
 		Set<MigrationVersion> applied = new HashSet<>();
 		if (history != null) {
 			for (AppliedMigration row : history) {
-				if (row.version() != null && row.success() && !row.isSynthetic()) {
+				if (row.version() != null && row.success() && "SQL".equals(row.type())) {
 					applied.add(row.version());
 				}
 			}

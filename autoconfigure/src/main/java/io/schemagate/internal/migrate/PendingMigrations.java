@@ -1,8 +1,7 @@
 package io.schemagate.internal.migrate;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -10,12 +9,15 @@ import org.flywaydb.core.api.configuration.Configuration;
 import io.schemagate.internal.compare.SchemaStateCalculator;
 import io.schemagate.internal.history.AppliedMigration;
 import io.schemagate.internal.history.UnreadableHistoryException;
+import io.schemagate.internal.local.LocalMigration;
+import io.schemagate.internal.local.LocalMigrationScanner.JobMigrations;
 import io.schemagate.internal.local.VersionedScript;
 
 /**
- * Which versioned scripts Flyway's migrate is about to apply, by the rules the verifier
- * shares with Flyway, from the history alone: Flyway's {@code info()} would resolve and
- * read every migration once more.
+ * Which migrations Flyway's migrate is about to apply, by the rules the verifier shares
+ * with Flyway, from the history alone: Flyway's {@code info()} would resolve and read
+ * every migration once more. The scripts need not be read: the rules decide what is
+ * pending by versions and types.
  */
 public final class PendingMigrations {
 
@@ -23,24 +25,26 @@ public final class PendingMigrations {
 	}
 
 	/**
-	 * The versions Flyway's {@code info().pending()} lists, among the given scripts.
+	 * The versioned migrations Flyway's {@code info().pending()} lists.
 	 * @param configuration the Flyway configuration of the run
-	 * @param scripts the versioned and baseline scripts of its locations
+	 * @param migrations the scripts and Java migrations of its locations
 	 * @param history the history before the run, in installed order, empty when there is
 	 * no table
-	 * @return the pending versions
+	 * @return the pending migrations: the scripts as
+	 * {@link VersionedScript#withoutChecksum()} gives them, the Java migrations as given
 	 * @throws UnreadableHistoryException where Flyway cannot read the history either
 	 */
-	public static Set<MigrationVersion> versions(Configuration configuration, List<VersionedScript> scripts,
+	public static List<LocalMigration> of(Configuration configuration, JobMigrations migrations,
 			List<AppliedMigration> history) throws UnreadableHistoryException {
+		List<LocalMigration> local = new ArrayList<>(migrations.java());
+		migrations.scripts().forEach((script) -> local.add(script.withoutChecksum()));
 		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
 		// with '?'
 		MigrationVersion target = configuration.getTarget();
-		SchemaStateCalculator rules = SchemaStateCalculator.of(
-				scripts.stream().map(VersionedScript::withoutChecksum).toList(), target,
-				configuration.isFailOnMissingTarget(), configuration.isOutOfOrder(),
-				configuration.getIgnoreMigrationPatterns(), configuration.getClassLoader());
-		return new HashSet<>(rules.pendingVersions(history));
+		SchemaStateCalculator rules = SchemaStateCalculator.of(local, target, configuration.isFailOnMissingTarget(),
+				configuration.isOutOfOrder(), configuration.getIgnoreMigrationPatterns(),
+				configuration.getClassLoader());
+		return rules.pendingVersioned(history);
 	}
 
 }

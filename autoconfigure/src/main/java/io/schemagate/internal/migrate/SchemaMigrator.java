@@ -78,8 +78,8 @@ public class SchemaMigrator {
 			try (MigrationLocks.Turn turn = MigrationQueue.join(flyway.getConfiguration(), this.lockTimeout, stop)) {
 				stop.check();
 				Flyway job = forJob(flyway, stop, this.lockTimeout.minusNanos(System.nanoTime() - started));
-				BreakingChanges changes = BreakingChanges.of(job.getConfiguration());
-				lint(changes);
+				BreakingChanges changes = BreakingChanges.of(job.getConfiguration(), this.lint != LintMode.OFF);
+				lint(changes, job);
 				stop.check();
 				logger.info("Running pending migrations");
 				result = migrateAndRecord(job, changes);
@@ -136,11 +136,11 @@ public class SchemaMigrator {
 		}
 	}
 
-	private void lint(BreakingChanges changes) {
+	private void lint(BreakingChanges changes, Flyway flyway) {
 		if (this.lint == LintMode.OFF) {
 			return;
 		}
-		List<LintWarning> warnings = changes.lintPending();
+		List<LintWarning> warnings = changes.lintPending(flyway);
 		warnings.forEach((warning) -> logger.warn("Migration breaks the version still running: " + warning.message()));
 		if (!warnings.isEmpty() && this.lint == LintMode.FAIL) {
 			throw new LintFailedException(warnings.stream().map(LintWarning::message).toList());

@@ -103,7 +103,7 @@ class SharedScansTests {
 		Set<String> readByScanner = new TreeSet<>();
 		LocalMigrationScanner scanner = new LocalMigrationScanner(recording(configuration, readByScanner));
 		scanner.scan();
-		scanner.versionedScripts().forEach((script) -> script.text().get());
+		scanner.jobMigrations().scripts().forEach((script) -> script.text().get());
 		Set<String> readByKey = new TreeSet<>();
 		SharedScans.Key.of(recording(configuration, readByKey));
 		assertThat(readByKey).containsAll(readByScanner);

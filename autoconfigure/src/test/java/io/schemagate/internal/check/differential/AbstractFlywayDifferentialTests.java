@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,7 +16,6 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,7 @@ import io.schemagate.internal.history.AppliedMigration;
 import io.schemagate.internal.history.SchemaHistoryReader;
 import io.schemagate.internal.history.UnreadableHistoryException;
 import io.schemagate.internal.local.LocalMigrationScanner;
-import io.schemagate.internal.local.VersionedScript;
+import io.schemagate.internal.local.LocalMigrationScanner.JobMigrations;
 import io.schemagate.internal.migrate.PendingMigrations;
 import io.schemagate.verify.NotVerifiableException;
 import io.schemagate.verify.SchemaState;
@@ -146,10 +146,10 @@ abstract class AbstractFlywayDifferentialTests {
 			List<AppliedMigration> history = new SchemaHistoryReader(SchemaHistoryReader.historySchema(configuration),
 					configuration.getTable())
 				.read(connection, 0);
-			List<VersionedScript> scripts = new LocalMigrationScanner(configuration).versionedScripts();
-			return PendingMigrations.versions(configuration, scripts, (history != null) ? history : List.of())
+			JobMigrations migrations = new LocalMigrationScanner(configuration).jobMigrations();
+			return PendingMigrations.of(configuration, migrations, (history != null) ? history : List.of())
 				.stream()
-				.map(MigrationVersion::getVersion)
+				.map((migration) -> Objects.requireNonNull(migration.version()).getVersion())
 				.sorted()
 				.toList()
 				.toString();
