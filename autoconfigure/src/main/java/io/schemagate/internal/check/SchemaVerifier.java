@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
@@ -134,12 +133,7 @@ public class SchemaVerifier {
 		SharedScans.Scan scan = (scans != null) ? scans.scan(configuration) : SharedScans.Scan.of(configuration);
 		List<LocalMigration> local = scan.migrations();
 		FlywaySettings.check(configuration, scan.callbackScripts());
-		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
-		// with '?'
-		MigrationVersion target = configuration.getTarget();
-		SchemaStateCalculator calculator = SchemaStateCalculator.of(local, target,
-				configuration.isFailOnMissingTarget(), configuration.isOutOfOrder(),
-				configuration.getIgnoreMigrationPatterns(), configuration.getClassLoader());
+		SchemaStateCalculator calculator = SchemaStateCalculator.of(local, configuration);
 		String schema = SchemaHistoryReader.historySchema(configuration);
 		SchemaHistoryReader reader = new SchemaHistoryReader(schema, configuration.getTable(), scan.versions());
 		String locations = "[" + String.join(", ", scan.locations()) + "]";

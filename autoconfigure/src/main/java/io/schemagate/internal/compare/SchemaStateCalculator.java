@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.pattern.ValidatePattern;
 import org.jspecify.annotations.Nullable;
 
@@ -79,20 +80,19 @@ public class SchemaStateCalculator {
 	}
 
 	/**
-	 * Create a calculator for a Flyway configuration's settings.
+	 * Create a calculator for a Flyway configuration's settings: the target, whether a
+	 * missing target fails, out-of-order and the ignore patterns.
 	 * @param local the local migrations
-	 * @param target the target, as Flyway parsed it
-	 * @param failOnMissingTarget whether a target no migration has fails
-	 * @param outOfOrder whether older migrations are still applied
-	 * @param ignorePatterns the ignore-migration patterns
-	 * @param classLoader the class loader Flyway is loaded with
+	 * @param configuration the Flyway configuration
 	 * @return the calculator
 	 */
-	public static SchemaStateCalculator of(List<LocalMigration> local, @Nullable MigrationVersion target,
-			boolean failOnMissingTarget, boolean outOfOrder, ValidatePattern[] ignorePatterns,
-			ClassLoader classLoader) {
-		return new SchemaStateCalculator(local, new Settings(target, failOnMissingTarget, outOfOrder, ignorePatterns),
-				MigrationTypes.of(classLoader));
+	public static SchemaStateCalculator of(List<LocalMigration> local, Configuration configuration) {
+		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
+		// with '?'
+		MigrationVersion target = configuration.getTarget();
+		return new SchemaStateCalculator(local, new Settings(target, configuration.isFailOnMissingTarget(),
+				configuration.isOutOfOrder(), configuration.getIgnoreMigrationPatterns()),
+				MigrationTypes.of(configuration.getClassLoader()));
 	}
 
 	/**

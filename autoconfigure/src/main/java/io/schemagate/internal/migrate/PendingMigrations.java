@@ -3,7 +3,6 @@ package io.schemagate.internal.migrate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
 
 import io.schemagate.internal.compare.SchemaStateCalculator;
@@ -38,12 +37,7 @@ public final class PendingMigrations {
 			List<AppliedMigration> history) throws UnreadableHistoryException {
 		List<LocalMigration> local = new ArrayList<>(migrations.java());
 		migrations.scripts().forEach((script) -> local.add(script.withoutChecksum()));
-		// getTarget() first: it tells isFailOnMissingTarget() whether the target ends
-		// with '?'
-		MigrationVersion target = configuration.getTarget();
-		SchemaStateCalculator rules = SchemaStateCalculator.of(local, target, configuration.isFailOnMissingTarget(),
-				configuration.isOutOfOrder(), configuration.getIgnoreMigrationPatterns(),
-				configuration.getClassLoader());
+		SchemaStateCalculator rules = SchemaStateCalculator.of(local, configuration);
 		return rules.pendingVersioned(history);
 	}
 

@@ -3,8 +3,6 @@ package io.schemagate.internal.migrate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -14,17 +12,12 @@ import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.schemagate.internal.history.AppliedMigration;
-import io.schemagate.internal.history.SchemaHistoryReader;
-import io.schemagate.internal.history.UnreadableHistoryException;
-import io.schemagate.internal.local.LocalMigrationScanner;
 import io.schemagate.migrate.LintMode;
 import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.migrate.MigrationOutcome;
@@ -53,7 +46,7 @@ class PendingMigrationsTests {
 		Flyway flyway = flyway((configuration) -> configuration.target("next"));
 		flyway.migrate();
 		Flyway next = flyway((configuration) -> configuration.target("next").javaMigrations(new V2__Java_step()));
-		assertThat(pendingForTheJob(next)).isEqualTo(pendingByFlyway(next)).containsExactly("2");
+		assertThat(JobPendingVersions.of(next)).isEqualTo(pendingByFlyway(next)).containsExactly("2");
 		MigrationOutcome outcome = new SchemaMigrator(LintMode.FAIL, Duration.ofMinutes(1)).migrate(next);
 		assertThat(outcome.exitCode()).as("only the Java migration is applied, so nothing is linted")
 			.isEqualTo(MigrateExitCode.SUCCESS);
@@ -65,7 +58,7 @@ class PendingMigrationsTests {
 		write("V1__bread.sql", "CREATE TABLE bread (id INT);\n");
 		write("V3__drop_bread.sql", DROP);
 		Flyway flyway = flyway((configuration) -> configuration.target("2").javaMigrations(new V2__Java_step()));
-		assertThat(pendingForTheJob(flyway)).isEqualTo(pendingByFlyway(flyway)).containsExactly("1", "2");
+		assertThat(JobPendingVersions.of(flyway)).isEqualTo(pendingByFlyway(flyway)).containsExactly("1", "2");
 	}
 
 	@Test
@@ -73,7 +66,7 @@ class PendingMigrationsTests {
 		write("V1__drop_bread.sql", DROP);
 		Flyway flyway = flyway(
 				(configuration) -> configuration.skipDefaultResolvers(true).javaMigrations(new V2__Java_step()));
-		assertThat(pendingForTheJob(flyway)).isEqualTo(pendingByFlyway(flyway)).containsExactly("2");
+		assertThat(JobPendingVersions.of(flyway)).isEqualTo(pendingByFlyway(flyway)).containsExactly("2");
 		assertThat(new SchemaMigrator(LintMode.FAIL, Duration.ofMinutes(1)).migrate(flyway).exitCode())
 			.isEqualTo(MigrateExitCode.SUCCESS);
 	}
@@ -84,25 +77,10 @@ class PendingMigrationsTests {
 		write("V2__drop_bread.sql", "CREATE TABLE cake (id INT);\n" + DROP);
 		write("B2__baseline.sql", "CREATE TABLE cake (id INT);\n");
 		Flyway flyway = flyway(UnaryOperator.identity());
-		assertThat(pendingForTheJob(flyway)).isEqualTo(pendingByFlyway(flyway)).containsExactly("2");
+		assertThat(JobPendingVersions.of(flyway)).isEqualTo(pendingByFlyway(flyway)).containsExactly("2");
 		MigrationOutcome outcome = new SchemaMigrator(LintMode.FAIL, Duration.ofMinutes(1)).migrate(flyway);
 		assertThat(outcome.exitCode()).as("the baseline migration runs, not V2, so V2 is not linted")
 			.isEqualTo(MigrateExitCode.SUCCESS);
-	}
-
-	private List<String> pendingForTheJob(Flyway flyway) throws SQLException, UnreadableHistoryException {
-		Configuration configuration = flyway.getConfiguration();
-		try (Connection connection = configuration.getDataSource().getConnection()) {
-			List<AppliedMigration> history = new SchemaHistoryReader(null, configuration.getTable()).read(connection,
-					0);
-			return PendingMigrations
-				.of(configuration, new LocalMigrationScanner(configuration).jobMigrations(),
-						(history != null) ? history : List.of())
-				.stream()
-				.map((migration) -> Objects.requireNonNull(migration.version()).getVersion())
-				.sorted()
-				.toList();
-		}
 	}
 
 	private static List<String> pendingByFlyway(Flyway flyway) {

@@ -2,13 +2,11 @@ package io.schemagate.internal.check.differential;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -16,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -25,12 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.schemagate.internal.check.FlywayVerdict;
 import io.schemagate.internal.check.FlywayVerdict.Verdict;
 import io.schemagate.internal.check.SchemaVerifier;
-import io.schemagate.internal.history.AppliedMigration;
-import io.schemagate.internal.history.SchemaHistoryReader;
 import io.schemagate.internal.history.UnreadableHistoryException;
-import io.schemagate.internal.local.LocalMigrationScanner;
-import io.schemagate.internal.local.LocalMigrationScanner.JobMigrations;
-import io.schemagate.internal.migrate.PendingMigrations;
+import io.schemagate.internal.migrate.JobPendingVersions;
 import io.schemagate.verify.NotVerifiableException;
 import io.schemagate.verify.SchemaState;
 
@@ -141,18 +134,8 @@ abstract class AbstractFlywayDifferentialTests {
 	 * The versions the migrate job lints, from the history before the run.
 	 */
 	private static String pendingByJob(Flyway flyway) throws SQLException {
-		Configuration configuration = flyway.getConfiguration();
-		try (Connection connection = configuration.getDataSource().getConnection()) {
-			List<AppliedMigration> history = new SchemaHistoryReader(SchemaHistoryReader.historySchema(configuration),
-					configuration.getTable())
-				.read(connection, 0);
-			JobMigrations migrations = new LocalMigrationScanner(configuration).jobMigrations();
-			return PendingMigrations.of(configuration, migrations, (history != null) ? history : List.of())
-				.stream()
-				.map((migration) -> Objects.requireNonNull(migration.version()).getVersion())
-				.sorted()
-				.toList()
-				.toString();
+		try {
+			return JobPendingVersions.of(flyway).toString();
 		}
 		catch (UnreadableHistoryException | RuntimeException ex) {
 			return FAILS + " (" + ex + ")";
