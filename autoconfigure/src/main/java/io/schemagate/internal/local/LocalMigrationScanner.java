@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.MigrationVersion;
@@ -126,12 +127,12 @@ public class LocalMigrationScanner {
 	 * @return the scripts and the Java migrations
 	 */
 	public JobMigrations jobMigrations() {
+		JavaMigrations javaMigrations = new JavaMigrations(this.configuration);
 		if (this.configuration.isSkipDefaultResolvers()) {
-			return new JobMigrations(List.of(), new JavaMigrations(this.configuration).configured());
+			return new JobMigrations(List.of(), SingletonSupplier.of(javaMigrations::configured));
 		}
 		List<VersionedScript> scripts = new ArrayList<>();
-		List<LocalMigration> java = new ArrayList<>();
-		JavaMigrations javaMigrations = new JavaMigrations(this.configuration);
+		List<ScannedFile> classes = new ArrayList<>();
 		for (ScannedFile file : files(this.configuration.getLocations())) {
 			String suffix = this.prefixes.suffixOf(file.filename());
 			ScriptName name = (suffix != null) ? this.prefixes.parse(file.filename(), suffix) : null;
@@ -141,23 +142,30 @@ public class LocalMigrationScanner {
 							.of(() -> ScriptText.read(file.resource(), file.filename(), this.encoding, false))));
 			}
 			else if (suffix == null && file.path().endsWith(".class") && !file.fileSystemLocation()) {
+				classes.add(file);
+			}
+		}
+		return new JobMigrations(scripts, SingletonSupplier.of(() -> {
+			List<LocalMigration> java = new ArrayList<>();
+			for (ScannedFile file : classes) {
 				LocalMigration migration = javaMigrations.of(file);
 				if (migration != null) {
 					java.add(migration);
 				}
 			}
-		}
-		java.addAll(javaMigrations.configured());
-		return new JobMigrations(scripts, java);
+			java.addAll(javaMigrations.configured());
+			return java;
+		}));
 	}
 
 	/**
 	 * What the migrate job reads of the local migrations.
 	 *
 	 * @param scripts the versioned and baseline SQL scripts, in no particular order
-	 * @param java the Java migrations
+	 * @param java the Java migrations, loaded and made only when asked for: only the lint
+	 * needs them
 	 */
-	public record JobMigrations(List<VersionedScript> scripts, List<LocalMigration> java) {
+	public record JobMigrations(List<VersionedScript> scripts, Supplier<List<LocalMigration>> java) {
 
 	}
 

@@ -35,7 +35,7 @@ public final class PendingMigrations {
 	 */
 	public static List<LocalMigration> of(Configuration configuration, JobMigrations migrations,
 			List<AppliedMigration> history) throws UnreadableHistoryException {
-		List<LocalMigration> local = new ArrayList<>(migrations.java());
+		List<LocalMigration> local = new ArrayList<>(migrations.java().get());
 		migrations.scripts().forEach((script) -> local.add(script.withoutChecksum()));
 		SchemaStateCalculator rules = SchemaStateCalculator.of(local, configuration);
 		return rules.pendingVersioned(history);
