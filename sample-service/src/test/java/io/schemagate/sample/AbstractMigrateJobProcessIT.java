@@ -56,7 +56,9 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void jobBehindASlowJobExitsOneAtItsLockTimeoutAndTheSlowJobExitsZero() throws Exception {
-		write("V2__slow.sql", sleep(20));
+		// the impatient job starts, waits 2 s and exits in about 6 s here, beside another
+		// test's processes; the slow job outlasts that over 6 times
+		write("V2__slow.sql", sleep(40));
 		try (SampleProcess slow = start("slow-job");
 				SampleProcess impatient = startWhenMigrating(slow, "impatient-job", "--db.migrate.lock-timeout=2s")) {
 			assertThat(impatient.awaitExit(TIMEOUT)).as(impatient.output()).isOne();

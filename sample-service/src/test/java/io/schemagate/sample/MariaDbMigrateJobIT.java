@@ -90,42 +90,6 @@ class MariaDbMigrateJobIT {
 	}
 
 	@Test
-	void tenJobsAndTwentyServicesStartedTogetherAllEndReady() throws Exception {
-		write("V2__create_cake.sql", "CREATE TABLE cake (id INT PRIMARY KEY);");
-		write("V3__seed_bread.sql", "INSERT INTO bread VALUES (1, 'rye');");
-		List<SampleProcess> processes = new ArrayList<>();
-		try {
-			List<SampleProcess> services = new ArrayList<>();
-			for (int i = 0; i < 20; i++) {
-				services.add(start("service-" + i, "verify", "--server.port=0"));
-			}
-			List<SampleProcess> jobs = new ArrayList<>();
-			for (int i = 0; i < 10; i++) {
-				jobs.add(start("job-" + i, "migrate"));
-			}
-			processes.addAll(services);
-			processes.addAll(jobs);
-			// thirty JVMs side by side on two cores: everything done after about 70 s
-			// here, so each wait below is over twice that on its own
-			for (SampleProcess job : jobs) {
-				assertThat(job.awaitExit(Duration.ofMinutes(3))).as(job.output()).isZero();
-			}
-			for (SampleProcess service : services) {
-				new ServiceClient(service.name(), service.awaitStarted(Duration.ofMinutes(3))).awaitReadiness(200,
-						Duration.ofMinutes(1));
-			}
-		}
-		finally {
-			processes.forEach(SampleProcess::close);
-		}
-		JdbcTemplate jdbc = new JdbcTemplate(this.mariadb.get().dataSource());
-		assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-				String.class))
-			.containsExactly("1", "2", "3");
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isEqualTo(3);
-	}
-
-	@Test
 	void halfFailedJobOfANewerVersionLeavesTheOlderServiceReady() throws Exception {
 		write("V2__seed_bread.sql", "INSERT INTO bread VALUES (1, 'rye');");
 		try (SampleProcess job = start("migrate")) {
