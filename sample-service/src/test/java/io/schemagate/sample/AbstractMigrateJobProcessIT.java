@@ -32,7 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class AbstractMigrateJobProcessIT {
 
-	/** One JVM start and exit: 3 to 6 s here, 2 min for a loaded machine. */
+	/**
+	 * One JVM start and exit (3 to 6 s here), or the rest of a slow migration (at most 40
+	 * s) and an exit: 2 min for a loaded machine.
+	 */
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
 	@RegisterExtension
@@ -75,6 +78,7 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void sigtermDuringAMigrationExitsOneAfterItAndTheNextJobAppliesTheRest() throws Exception {
+		// long enough to be under way when the signal comes, short enough to wait for
 		write("V2__slow.sql", sleep(5));
 		try (SampleProcess job = start("job")) {
 			job.awaitOutput("to version \"2 - slow\"", TIMEOUT);
@@ -97,6 +101,7 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void jobWhoseSessionsAreKilledMidMigrationExitsOneAndTheRerunSucceeds() throws Exception {
+		// outlasts the kill, which follows at once: the job must not finish it first
 		write("V2__slow.sql", sleep(30));
 		try (SampleProcess job = start("job")) {
 			job.awaitOutput("to version \"2 - slow\"", TIMEOUT);
@@ -111,7 +116,9 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void verifySeesTheMigrationInProgressWhileTheJobRuns() throws Exception {
-		write("V2__slow.sql", sleep(8));
+		// the check below, the test's first (1 to 2 s here, about 4 s with another test's
+		// JVMs starting beside it), must fall inside this migration
+		write("V2__slow.sql", sleep(15));
 		SchemaVerifier verifier = SchemaVerifier.of(flyway().getConfiguration(), Duration.ofSeconds(30));
 		try (SampleProcess job = start("job")) {
 			job.awaitOutput("to version \"2 - slow\"", TIMEOUT);
