@@ -59,8 +59,8 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void jobBehindASlowJobExitsOneAtItsLockTimeoutAndTheSlowJobExitsZero() throws Exception {
-		// the impatient job starts, waits 2 s and exits in about 6 s here, beside another
-		// test's processes; the slow job outlasts that over 6 times
+		// the impatient job starts, waits 2 s and exits in about 6 s here, beside other
+		// tests' processes; the slow job outlasts that over 6 times
 		write("V2__slow.sql", sleep(40));
 		try (SampleProcess slow = start("slow-job");
 				SampleProcess impatient = startWhenMigrating(slow, "impatient-job", "--db.migrate.lock-timeout=2s")) {
@@ -116,7 +116,7 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void verifySeesTheMigrationInProgressWhileTheJobRuns() throws Exception {
-		// the check below, the test's first (1 to 2 s here, about 4 s with another test's
+		// the check below, the test's first (1 to 2 s here, about 4 s with other tests'
 		// JVMs starting beside it), must fall inside this migration
 		write("V2__slow.sql", sleep(15));
 		SchemaVerifier verifier = SchemaVerifier.of(flyway().getConfiguration(), Duration.ofSeconds(30));
