@@ -7,6 +7,8 @@ import io.schemagate.testsupport.DatabaseKind;
  */
 class PostgresMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 
+	private static final long GATE = 20_261_202L;
+
 	PostgresMigrateJobProcessIT() {
 		super(DatabaseKind.POSTGRESQL);
 	}
@@ -14,6 +16,17 @@ class PostgresMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 	@Override
 	String sleep(int seconds) {
 		return "SELECT pg_sleep(" + seconds + ");";
+	}
+
+	@Override
+	String waitForGate() {
+		return "SELECT pg_advisory_lock(" + GATE + ");\nSELECT pg_advisory_unlock(" + GATE + ");";
+	}
+
+	@Override
+	String closeGate() {
+		// an advisory lock of this database only, of another number than Flyway's
+		return "SELECT pg_advisory_lock(" + GATE + ")";
 	}
 
 	@Override
