@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractMigrateJobProcessIT {
 
 	/**
-	 * One JVM start and exit (3 to 6 s here), or the rest of a slow migration (at most 40
+	 * One JVM start and exit (3 to 6 s here), or the rest of a slow migration (at most 5
 	 * s) and an exit: 2 min for a loaded machine.
 	 */
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
