@@ -8,9 +8,13 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.function.SingletonSupplier;
 
 import io.schemagate.SchemagateTargets;
@@ -18,14 +22,23 @@ import io.schemagate.SchemagateTargets;
 /**
  * The application's targets, found once when first asked: every {@code Flyway} bean by
  * its name, in the order the beans are defined, then the targets of each
- * {@link SchemagateTargets} bean in the order it gives them.
+ * {@link SchemagateTargets} bean in the order it gives them. On verify's
+ * {@link VerifyPath lean path}, the configurations verify reads are made without Spring
+ * Boot's {@code Flyway} bean, which is made only when something asks for it.
  */
 public final class SchemaTargets {
 
 	private final Supplier<Map<String, Flyway>> targets;
 
-	SchemaTargets(ListableBeanFactory beanFactory, ObjectProvider<SchemagateTargets> runtimeTargets) {
+	private final Supplier<Map<String, Configuration>> configurations;
+
+	SchemaTargets(ListableBeanFactory beanFactory, ObjectProvider<SchemagateTargets> runtimeTargets,
+			ResourceLoader resourceLoader) {
 		this.targets = SingletonSupplier.of(() -> find(beanFactory, runtimeTargets));
+		this.configurations = SingletonSupplier.of(() -> {
+			Configuration lean = leanConfiguration(beanFactory, resourceLoader);
+			return (lean != null) ? Map.of(VerifyPath.BOOT_FLYWAY, lean) : configurations(get());
+		});
 	}
 
 	/**
@@ -37,17 +50,25 @@ public final class SchemaTargets {
 	}
 
 	/**
-	 * The one target's Flyway.
-	 * @return the Flyway
+	 * The Flyway configurations verify reads, each target's by its name, in order.
+	 * @return the configurations
+	 */
+	public Map<String, Configuration> configurations() {
+		return this.configurations.get();
+	}
+
+	/**
+	 * The one target's Flyway configuration.
+	 * @return the configuration
 	 * @throws IllegalStateException when there are several targets
 	 */
-	Flyway single() {
-		Map<String, Flyway> targets = get();
-		if (targets.size() != 1) {
-			throw new IllegalStateException(
-					"The application has " + targets.size() + " targets " + targets.keySet() + ", not one");
+	Configuration single() {
+		Map<String, Configuration> configurations = configurations();
+		if (configurations.size() != 1) {
+			throw new IllegalStateException("The application has " + configurations.size() + " targets "
+					+ configurations.keySet() + ", not one");
 		}
-		return targets.values().iterator().next();
+		return configurations.values().iterator().next();
 	}
 
 	/**
@@ -55,7 +76,32 @@ public final class SchemaTargets {
 	 * @return the data sources, one per target
 	 */
 	public List<DataSource> dataSources() {
-		return get().values().stream().map((flyway) -> flyway.getConfiguration().getDataSource()).toList();
+		return configurations().values().stream().map(Configuration::getDataSource).toList();
+	}
+
+	private static Map<String, Configuration> configurations(Map<String, Flyway> targets) {
+		Map<String, Configuration> configurations = new LinkedHashMap<>();
+		targets.forEach((name, flyway) -> configurations.put(name, flyway.getConfiguration()));
+		return configurations;
+	}
+
+	/**
+	 * Spring Boot's Flyway configuration made from its settings, on the lean path; the
+	 * engine's otherwise (also should the settings or the data source have changed since
+	 * the path was decided).
+	 */
+	private static @Nullable Configuration leanConfiguration(ListableBeanFactory beanFactory,
+			ResourceLoader resourceLoader) {
+		VerifyPath path = beanFactory.getBeanProvider(VerifyPath.class).getIfAvailable();
+		if (path == null || !path.lean()) {
+			return null;
+		}
+		FlywayProperties properties = beanFactory.getBeanProvider(FlywayProperties.class).getIfUnique();
+		DataSource dataSource = beanFactory.getBeanProvider(DataSource.class).getIfUnique();
+		if (properties == null || dataSource == null || BootFlywaySettings.unlisted(properties) != null) {
+			return null;
+		}
+		return BootFlywaySettings.configuration(properties, dataSource, resourceLoader.getClassLoader());
 	}
 
 	private static Map<String, Flyway> find(ListableBeanFactory beanFactory,

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import io.schemagate.SchemagateTargets;
 import io.schemagate.internal.check.SchemaMonitor;
@@ -48,9 +50,14 @@ import io.schemagate.verify.SchemaCheckListener;
 public final class SchemagateAutoConfiguration {
 
 	@Bean
+	static LeanVerifyPostProcessor schemagateLeanVerifyPostProcessor() {
+		return new LeanVerifyPostProcessor();
+	}
+
+	@Bean
 	SchemaTargets schemagateSchemaTargets(ListableBeanFactory beanFactory,
-			ObjectProvider<SchemagateTargets> runtimeTargets) {
-		return new SchemaTargets(beanFactory, runtimeTargets);
+			ObjectProvider<SchemagateTargets> runtimeTargets, ResourceLoader resourceLoader) {
+		return new SchemaTargets(beanFactory, runtimeTargets, resourceLoader);
 	}
 
 	@Bean
@@ -90,19 +97,18 @@ public final class SchemagateAutoConfiguration {
 			SchemagateProperties properties, ObjectProvider<SchemaCheckListener> listeners) {
 		SchemagateProperties.Verify verify = properties.getVerify();
 		Map<String, Supplier<SchemaVerifier>> verifiers = new LinkedHashMap<>();
-		Map<String, Flyway> all = targets.get();
+		Map<String, Configuration> all = targets.configurations();
 		// targets alike (a schema per tenant) read their scripts once
 		SharedScans scans = new SharedScans();
-		all.forEach((name, flyway) -> verifiers.put(name,
-				(all.size() == 1) ? verifier::getObject : () -> verifier(flyway, verify, scans)));
+		all.forEach((name, configuration) -> verifiers.put(name,
+				(all.size() == 1) ? verifier::getObject : () -> verifier(configuration, verify, scans)));
 		return SchemaMonitor.ofTargets(verifiers, verify.getPollInterval(), verify.getRefreshInterval(),
 				verify.getUnreachableGrace(), (status) -> listeners.orderedStream().forEach((l) -> l.onCheck(status)));
 	}
 
-	private static SchemaVerifier verifier(Flyway flyway, SchemagateProperties.Verify verify,
+	private static SchemaVerifier verifier(Configuration configuration, SchemagateProperties.Verify verify,
 			@Nullable SharedScans scans) {
-		return SchemaVerifier.of(flyway.getConfiguration(), verify.getConnectTimeout(), verify.isAllowNewerSchema(),
-				scans);
+		return SchemaVerifier.of(configuration, verify.getConnectTimeout(), verify.isAllowNewerSchema(), scans);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -364,7 +365,7 @@ class SchemagateAutoConfigurationTests {
 	}
 
 	/**
-	 * Migrates the database before Flyway's initializer runs, as a migration job would.
+	 * Migrates the database as soon as its data source is made, as a migration job would.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class MigratedDatabaseConfiguration {
@@ -394,12 +395,8 @@ class SchemagateAutoConfigurationTests {
 
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof Flyway flyway) {
-					Flyway.configure()
-						.dataSource(flyway.getConfiguration().getDataSource())
-						.locations(locations)
-						.load()
-						.migrate();
+				if (bean instanceof DataSource dataSource) {
+					Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
 				}
 				return bean;
 			}

@@ -11,14 +11,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
+
+import io.schemagate.autoconfigure.LeanConfigurations;
 import io.schemagate.internal.check.FlywayVerdict;
 import io.schemagate.internal.check.FlywayVerdict.Verdict;
 import io.schemagate.internal.check.SchemaVerifier;
@@ -32,7 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The verifier against Flyway's own verdict, on generated cases: every history shape
  * ({@link HistoryShapes}) with every setting ({@link SettingVariants}), each on a
- * database of its own. The verifier's state must be Flyway's, read by the contract's
+ * database of its own. Each case's settings are made into a Flyway configuration as
+ * verify's lean path makes them ({@code BootFlywaySettings}), and Flyway's engine is
+ * built from it as Spring Boot's {@code Flyway} bean is; the verifier runs on both the
+ * lean configuration and the engine's. Its state must be Flyway's, read by the contract's
  * mapping ({@code FlywayVerdict}); where Flyway's {@code info()} or {@code validate()}
  * fail, the verifier must refuse the configuration or report the history unreadable.
  * Where Flyway's {@code info()} works, the versions the migrate job lints as pending must
@@ -63,7 +69,7 @@ abstract class AbstractFlywayDifferentialTests {
 	void verifierAgreesWithFlywayOnEveryCase() throws Exception {
 		List<Case> cases = new ArrayList<>();
 		for (Map.Entry<String, Consumer<Scenario>> shape : HistoryShapes.all().entrySet()) {
-			for (Map.Entry<String, UnaryOperator<FluentConfiguration>> settings : SettingVariants.all().entrySet()) {
+			for (Map.Entry<String, Consumer<FlywayProperties>> settings : SettingVariants.all().entrySet()) {
 				cases.add(new Case(cases.size(), shape.getKey(), shape.getValue(), settings.getKey(),
 						settings.getValue()));
 			}
@@ -100,12 +106,17 @@ abstract class AbstractFlywayDifferentialTests {
 			Path folder = Files.createDirectories(this.temp.resolve("case-" + each.id()));
 			Scenario scenario = new Scenario(folder, database);
 			each.shape().accept(scenario);
-			Flyway flyway = each.settings().apply(scenario.configure().createSchemas(false)).load();
+			FlywayProperties properties = scenario.properties();
+			each.settings().accept(properties);
+			FluentConfiguration lean = LeanConfigurations.of(properties, database.dataSource());
+			Flyway flyway = lean.load();
 			Verdict verdict = flyway(flyway);
 			String expected = (verdict != null) ? verdict.state().name() : FAILS;
-			String actual = verifier(flyway);
-			if (!expected.equals(actual)) {
-				return each.describe() + ": verifier " + actual + ", Flyway " + expected;
+			String onEngine = verifier(flyway.getConfiguration());
+			String onLean = verifier(lean);
+			if (!expected.equals(onEngine) || !expected.equals(onLean)) {
+				return each.describe() + ": verifier " + onEngine + " (engine's configuration), " + onLean
+						+ " (lean path's), Flyway " + expected;
 			}
 			// where Flyway fails, its migrate fails too, whatever the lint read
 			String pending = (verdict != null) ? verdict.pendingVersions().toString() : null;
@@ -142,9 +153,9 @@ abstract class AbstractFlywayDifferentialTests {
 		}
 	}
 
-	private static String verifier(Flyway flyway) {
+	private static String verifier(Configuration configuration) {
 		try {
-			SchemaState state = SchemaVerifier.of(flyway.getConfiguration(), Duration.ofSeconds(10)).check().state();
+			SchemaState state = SchemaVerifier.of(configuration, Duration.ofSeconds(10)).check().state();
 			return (state == SchemaState.UNREACHABLE) ? FAILS : state.name();
 		}
 		catch (NotVerifiableException ex) {
@@ -153,7 +164,7 @@ abstract class AbstractFlywayDifferentialTests {
 	}
 
 	private record Case(int id, String shapeName, Consumer<Scenario> shape, String settingsName,
-			UnaryOperator<FluentConfiguration> settings) {
+			Consumer<FlywayProperties> settings) {
 
 		String describe() {
 			return "#" + this.id + " [" + this.shapeName + "] with [" + this.settingsName + "]";

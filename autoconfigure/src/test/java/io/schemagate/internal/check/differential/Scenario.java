@@ -5,12 +5,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.internal.local.ScriptChecksum;
@@ -151,6 +153,21 @@ final class Scenario {
 			configuration.defaultSchema(this.database.schema()).createSchemas(true);
 		}
 		return configuration;
+	}
+
+	/**
+	 * The {@code spring.flyway.*} settings of an application with the application's
+	 * migrations on the case's database, its schema made by the case.
+	 * @return the settings
+	 */
+	FlywayProperties properties() {
+		FlywayProperties properties = new FlywayProperties();
+		properties.setLocations(List.of("filesystem:" + this.folder.toAbsolutePath()));
+		if (this.database.schema() != null) {
+			properties.setDefaultSchema(this.database.schema());
+		}
+		properties.setCreateSchemas(false);
+		return properties;
 	}
 
 }
