@@ -1,6 +1,10 @@
 package io.schemagate.autoconfigure;
 
 import java.beans.PropertyDescriptor;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 
@@ -133,6 +138,45 @@ final class BootFlywaySettings {
 		configuration.dataSource(dataSource);
 		SETTINGS.values().forEach((setting) -> setting.accept(properties, configuration));
 		return configuration;
+	}
+
+	/**
+	 * The same configuration, answering the settings of Flyway's connection environment
+	 * from the properties. Flyway answers them by resolving its environment, which copies
+	 * the whole configuration through Jackson (hundreds of classes loaded at startup for
+	 * values the properties hold).
+	 * @param properties the bound properties, with no {@link #unlisted unlisted} setting
+	 * @param dataSource the data source Spring Boot gives Flyway
+	 * @param classLoader the class loader Spring Boot gives Flyway
+	 * @return the configuration verify reads
+	 */
+	static Configuration verifyConfiguration(FlywayProperties properties, DataSource dataSource,
+			@Nullable ClassLoader classLoader) {
+		FluentConfiguration configuration = configuration(properties, dataSource, classLoader);
+		Map<String, @Nullable Object> environment = new HashMap<>();
+		environment.put("getInitSql",
+				properties.getInitSqls().isEmpty() ? null : String.join("\n", properties.getInitSqls()));
+		environment.put("getSchemas", properties.getSchemas().toArray(new String[0]));
+		environment.put("getConnectRetries", properties.getConnectRetries());
+		environment.put("getConnectRetriesInterval", (int) properties.getConnectRetriesInterval().getSeconds());
+		environment.put("getJdbcProperties", Map.of());
+		environment.put("getUrl", null);
+		environment.put("getUser", null);
+		environment.put("getPassword", null);
+		environment.put("getDriver", null);
+		InvocationHandler handler = (proxy, method, arguments) -> {
+			if (method.getParameterCount() == 0 && environment.containsKey(method.getName())) {
+				return environment.get(method.getName());
+			}
+			try {
+				return method.invoke(configuration, arguments);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getTargetException();
+			}
+		};
+		return (Configuration) Proxy.newProxyInstance(BootFlywaySettings.class.getClassLoader(),
+				new Class<?>[] { Configuration.class }, handler);
 	}
 
 	/**

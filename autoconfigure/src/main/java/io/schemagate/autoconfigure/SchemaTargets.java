@@ -101,7 +101,7 @@ public final class SchemaTargets {
 		if (properties == null || dataSource == null || BootFlywaySettings.unlisted(properties) != null) {
 			return null;
 		}
-		return BootFlywaySettings.configuration(properties, dataSource, resourceLoader.getClassLoader());
+		return BootFlywaySettings.verifyConfiguration(properties, dataSource, resourceLoader.getClassLoader());
 	}
 
 	private static Map<String, Flyway> find(ListableBeanFactory beanFactory,

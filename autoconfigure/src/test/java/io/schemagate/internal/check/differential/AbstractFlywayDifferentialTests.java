@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,12 +107,11 @@ abstract class AbstractFlywayDifferentialTests {
 			each.shape().accept(scenario);
 			FlywayProperties properties = scenario.properties();
 			each.settings().accept(properties);
-			FluentConfiguration lean = LeanConfigurations.of(properties, database.dataSource());
-			Flyway flyway = lean.load();
+			Flyway flyway = LeanConfigurations.of(properties, database.dataSource()).load();
 			Verdict verdict = flyway(flyway);
 			String expected = (verdict != null) ? verdict.state().name() : FAILS;
 			String onEngine = verifier(flyway.getConfiguration());
-			String onLean = verifier(lean);
+			String onLean = verifier(LeanConfigurations.forVerify(properties, database.dataSource()));
 			if (!expected.equals(onEngine) || !expected.equals(onLean)) {
 				return each.describe() + ": verifier " + onEngine + " (engine's configuration), " + onLean
 						+ " (lean path's), Flyway " + expected;
