@@ -2,6 +2,7 @@ package io.schemagate.internal.local;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.Configuration;
@@ -16,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.UrlResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import io.schemagate.verify.NotVerifiableException;
@@ -25,9 +29,9 @@ import io.schemagate.verify.NotVerifiableException;
  * disk, in a {@code filesystem:} location or an exploded classpath, are walked following
  * links, skipping hidden folders but not hidden files: a Kubernetes ConfigMap mount
  * ({@code ..data} and a timestamped folder, the scripts themselves links into them) is
- * read once, each script under its link's name. Archives are listed whole. A location
- * that is missing fails only with {@code spring.flyway.fail-on-missing-locations}, as in
- * Flyway.
+ * read once, each script under its link's name. Archives are listed from their index. A
+ * location that is missing fails only with
+ * {@code spring.flyway.fail-on-missing-locations}, as in Flyway.
  */
 final class LocationScanner {
 
@@ -109,20 +113,46 @@ final class LocationScanner {
 						(file) -> root + file.getPath().substring(folderPath.length()).replace(File.separatorChar, '/'),
 						false, found);
 			}
+			else if (url.openConnection() instanceof JarURLConnection archive) {
+				listArchive(location, url, archive, found);
+			}
 			else {
 				for (Resource resource : this.resolver.getResources(url.toString().replaceAll("/*$", "/") + "**/*")) {
-					add(location, pathFromRoot(root, resource), resource, null, false, found);
+					add(location, pathFromRoot(root, resource), resource, null, false, false, found);
 				}
 			}
 		}
 		if (root.isEmpty()) {
 			resolved = true;
 			for (Resource resource : this.resolver.getResources("classpath*:**/*")) {
-				add(location, pathFromRoot(root, resource), resource, null, false, found);
+				add(location, pathFromRoot(root, resource), resource, null, false, false, found);
 			}
 		}
 		if (!resolved) {
 			missing(location, "location " + location.getDescriptor());
+		}
+	}
+
+	/**
+	 * List the archive's entries under the location once, as Flyway's scanner does, each
+	 * one known to exist: in a Spring Boot jar ({@code BOOT-INF/classes}, a nested
+	 * archive) this reads its index once, where a pattern resolver matches every entry
+	 * and opens each match to see whether it is readable.
+	 */
+	private static void listArchive(Location location, URL url, JarURLConnection archive, List<ScannedFile> found)
+			throws IOException {
+		String folder = archive.getEntryName();
+		String prefix = (folder == null || folder.isEmpty()) ? "" : folder.replaceAll("/*$", "/");
+		String base = url.toString();
+		base = base.substring(0, base.lastIndexOf("!/") + 2);
+		JarFile jar = archive.getJarFile();
+		Enumeration<JarEntry> entries = jar.entries();
+		while (entries.hasMoreElements()) {
+			JarEntry entry = entries.nextElement();
+			String name = entry.getName();
+			if (!entry.isDirectory() && name.startsWith(prefix)) {
+				add(location, name, new UrlResource(base + name), null, false, true, found);
+			}
 		}
 	}
 
@@ -170,15 +200,20 @@ final class LocationScanner {
 				}
 			}
 			else {
-				add(location, pathOf.apply(child), new FileSystemResource(child), child, fileSystemLocation, found);
+				add(location, pathOf.apply(child), new FileSystemResource(child), child, fileSystemLocation, true,
+						found);
 			}
 		}
 	}
 
+	/**
+	 * Add a file found under the location, if it matches the location's wildcards and,
+	 * unless it was listed by its folder or archive, is readable.
+	 */
 	private static void add(Location location, String path, Resource resource, @Nullable File file,
-			boolean fileSystemLocation, List<ScannedFile> found) {
+			boolean fileSystemLocation, boolean listed, List<ScannedFile> found) {
 		boolean matches = location.getPathRegex() == null || location.getPathRegex().matcher(path).matches();
-		if (matches && (file != null || resource.isReadable())) {
+		if (matches && (listed || resource.isReadable())) {
 			String relative = location.getPathRelativeToThis(path).replace('\\', '/');
 			found.add(new ScannedFile(path, relative, resource, file, fileSystemLocation));
 		}

@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.jar.JarOutputStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.loader.net.protocol.Handlers;
+import org.springframework.boot.loader.net.protocol.jar.JarUrl;
 
 import io.schemagate.internal.MigrationLabel;
 
@@ -51,6 +55,19 @@ class LocalMigrationScannerTests {
 	@Test
 	void findsInAnArchiveWhatFlywayResolves() throws IOException {
 		try (URLClassLoader classLoader = classLoader(archive("migrations.jar"))) {
+			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
+				.hasSize(3);
+		}
+	}
+
+	@Test
+	void findsInASpringBootJarWhatFlywayResolves() throws IOException {
+		// the 'nested:' URLs of a Spring Boot jar, as its launcher makes them known
+		Handlers.register();
+		Path jar = archive("application.jar", "BOOT-INF/classes/");
+		try (URLClassLoader classLoader = new URLClassLoader(
+				new URL[] { JarUrl.create(jar.toFile(), "BOOT-INF/classes/") },
+				LocalMigrationScannerTests.class.getClassLoader())) {
 			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
 				.hasSize(3);
 		}
@@ -180,14 +197,27 @@ class LocalMigrationScannerTests {
 	}
 
 	private Path archive(String name) throws IOException {
+		return archive(name, "");
+	}
+
+	/**
+	 * An archive with the scripts under a folder: {@code BOOT-INF/classes/} for the
+	 * classes of a Spring Boot jar.
+	 */
+	private Path archive(String name, String under) throws IOException {
 		Path archive = this.temp.resolve(name);
 		try (OutputStream out = Files.newOutputStream(archive); JarOutputStream jar = new JarOutputStream(out)) {
-			for (String folder : List.of("db/", "db/scanned/", "db/scanned/deeper/", "db/other/")) {
-				jar.putNextEntry(new JarEntry(folder));
+			List<String> folders = new ArrayList<>();
+			if (!under.isEmpty()) {
+				folders.addAll(List.of("BOOT-INF/", under));
+			}
+			folders.addAll(List.of("db/", "db/scanned/", "db/scanned/deeper/", "db/other/"));
+			for (String folder : folders) {
+				jar.putNextEntry(new JarEntry(folder.startsWith("BOOT-INF/") ? folder : under + folder));
 				jar.closeEntry();
 			}
 			for (Map.Entry<String, String> script : SCRIPTS.entrySet()) {
-				jar.putNextEntry(new JarEntry(script.getKey()));
+				jar.putNextEntry(new JarEntry(under + script.getKey()));
 				jar.write(script.getValue().getBytes(StandardCharsets.UTF_8));
 				jar.closeEntry();
 			}
