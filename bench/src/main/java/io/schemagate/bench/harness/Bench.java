@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * {@code 10,100,1000,10000}), {@code BENCH_REPETITIONS} (process starts of each variant,
  * default 3), {@code BENCH_TENANTS} (tenant schemas of part 6, default 100, each with 100
  * migrations), {@code BENCH_PARTS} (default
- * {@code steps,probes,lock-wait,startup,tenants}: which parts to run) and the server in
- * {@code BENCH_POSTGRESQL_URL}, {@code BENCH_POSTGRESQL_USERNAME} and
+ * {@code steps,probes,lock-wait,startup,fat-jar,tenants}: which parts to run) and the
+ * server in {@code BENCH_POSTGRESQL_URL}, {@code BENCH_POSTGRESQL_USERNAME} and
  * {@code BENCH_POSTGRESQL_PASSWORD} (default the local server as {@code postgres}).
  */
 public final class Bench {
 
-	private static final List<String> ALL_PARTS = List.of("steps", "probes", "lock-wait", "startup", "tenants");
+	private static final List<String> ALL_PARTS = List.of("steps", "probes", "lock-wait", "startup", "fat-jar",
+			"tenants");
 
 	private Bench() {
 	}
@@ -81,6 +82,10 @@ public final class Bench {
 			report.startupStatements(probeSize, startup.countStatements(sets.get(probeSize), databases.get(probeSize)));
 			log("Startup measured; whole run %.0f s", seconds(started));
 		}
+		if (parts.contains("fat-jar")) {
+			measureFatJar(report, sizes, sets, databases, startup, jar, work, repetitions);
+			log("Fat jar measured; whole run %.0f s", seconds(started));
+		}
 		if (parts.contains("tenants")) {
 			long setup = System.nanoTime();
 			MigrationSet tenantSet = MigrationSet.generate(100, work.resolve("migrations"));
@@ -128,6 +133,24 @@ public final class Bench {
 			report.probes(probeSize, new ProbeBenchmark().run(service));
 		}
 		log("Probes measured");
+	}
+
+	/**
+	 * Part 1b: the services with their migrations inside the jar, at 1,000 and 10,000
+	 * migrations (those of the run's sizes).
+	 */
+	private static void measureFatJar(Report report, List<Integer> sizes, Map<Integer, MigrationSet> sets,
+			Map<Integer, String> databases, StartupBenchmark startup, Path jar, Path work, int repetitions) {
+		for (int size : sizes) {
+			if (size != 1000 && size != 10_000) {
+				continue;
+			}
+			Path fatJar = FatJar.withMigrations(jar, sets.get(size), work.resolve("schemagate-bench-" + size + ".jar"));
+			StartupBenchmark inJar = startup.inJar(fatJar, work.resolve("logs/fat-jar"));
+			int starts = (size == 1000) ? 2 * repetitions : repetitions;
+			report.fatJar(size,
+					inJar.run(sets.get(size), databases.get(size), StartupBenchmark.FAT_JAR, List.of(), starts));
+		}
 	}
 
 	private static int probeSize(List<Integer> sizes) {

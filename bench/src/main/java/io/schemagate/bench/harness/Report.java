@@ -29,6 +29,8 @@ final class Report {
 
 	private final Map<Integer, Map<String, Samples>> startup = new LinkedHashMap<>();
 
+	private final Map<Integer, Map<String, Samples>> fatJar = new LinkedHashMap<>();
+
 	private final Map<Integer, Map<String, StepBenchmark.Result>> steps = new LinkedHashMap<>();
 
 	private final List<String[]> targets = new ArrayList<>();
@@ -53,6 +55,10 @@ final class Report {
 
 	void startup(int size, Map<String, Samples> samples) {
 		this.startup.put(size, samples);
+	}
+
+	void fatJar(int size, Map<String, Samples> samples) {
+		this.fatJar.put(size, samples);
 	}
 
 	void steps(int size, Map<String, StepBenchmark.Result> results) {
@@ -93,6 +99,7 @@ final class Report {
 				VersionPrinter.getVersion(), this.database));
 		out.append("\n");
 		renderStartup(out);
+		renderFatJar(out);
 		renderSteps(out);
 		renderProbes(out);
 		renderLockWait(out);
@@ -158,6 +165,55 @@ final class Report {
 				target(target, "%.3f ×".formatted(verify / floor), verify / floor <= 1.05);
 			}
 		}
+	}
+
+	private void renderFatJar(StringBuilder out) {
+		if (this.fatJar.isEmpty()) {
+			return;
+		}
+		out.append("### Migrations inside the jar\n\n");
+		out.append("The service jar with the migrations in `BOOT-INF/classes/db/migration` "
+				+ "(`spring.flyway.locations=classpath:db/migration`), as services ship them; the same variants. "
+				+ "Each ratio in time to ready, then in CPU time at ready.\n\n");
+		out.append("| migrations |");
+		StartupBenchmark.FAT_JAR.forEach((variant) -> out.append(" ").append(variant.name()).append(" |"));
+		out.append(" verify / floor+conn | CPU | verify / boot-default | CPU | verify / engine+conn | CPU "
+				+ "| boot-default / floor+conn | CPU |\n");
+		out.append("|---:|").append("---:|".repeat(StartupBenchmark.FAT_JAR.size() + 8)).append("\n");
+		for (var entry : this.fatJar.entrySet()) {
+			Map<String, Samples> row = entry.getValue();
+			int size = entry.getKey();
+			out.append(String.format(Locale.ROOT, "| %,d |", size));
+			StartupBenchmark.FAT_JAR.forEach(
+					(variant) -> out.append(String.format(Locale.ROOT, " %.2f |", median(row, variant.name()) / 1000)));
+			double[] ratios = { ratio(row, "verify", "floor+conn", (name) -> name),
+					ratio(row, "verify", "floor+conn", StartupBenchmark::cpu),
+					ratio(row, "verify", "boot-default", (name) -> name),
+					ratio(row, "verify", "boot-default", StartupBenchmark::cpu),
+					ratio(row, "verify", "engine+conn", (name) -> name),
+					ratio(row, "verify", "engine+conn", StartupBenchmark::cpu),
+					ratio(row, "boot-default", "floor+conn", (name) -> name),
+					ratio(row, "boot-default", "floor+conn", StartupBenchmark::cpu) };
+			for (double ratio : ratios) {
+				out.append(String.format(Locale.ROOT, " %.3f |", ratio));
+			}
+			out.append("\n");
+			if (size == 1000) {
+				target("migrations in the jar: verify startup ≤ 1.05 × floor+conn at 1,000",
+						"%.3f × (CPU %.3f ×)".formatted(ratios[0], ratios[1]), ratios[0] <= 1.05);
+				target("migrations in the jar: verify startup ≥ 10% faster than Boot's default at 1,000",
+						"%.3f × (CPU %.3f ×)".formatted(ratios[2], ratios[3]), ratios[2] <= 0.90);
+			}
+			if (size == 10_000) {
+				target("migrations in the jar: verify startup ≤ 1.10 × floor+conn at 10,000",
+						"%.3f × (CPU %.3f ×)".formatted(ratios[0], ratios[1]), ratios[0] <= 1.10);
+			}
+		}
+		out.append("\n");
+	}
+
+	private static double ratio(Map<String, Samples> row, String variant, String base, Function<String, String> key) {
+		return median(row, key.apply(variant)) / median(row, key.apply(base));
 	}
 
 	private void renderSteps(StringBuilder out) {

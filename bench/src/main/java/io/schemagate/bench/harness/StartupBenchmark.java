@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Part 1: whole-process startup of the same service jar in each variant, launch to ready
@@ -32,6 +33,11 @@ final class StartupBenchmark {
 			new Variant("validate", "a FlywayMigrationStrategy calling validate()", "--bench.strategy=validate"),
 			new Variant("verify", "Schemagate verify", "--db.mode=verify"));
 
+	/** The services started with their migrations inside the jar. */
+	static final List<Variant> FAT_JAR = SERVICES.stream()
+		.filter((variant) -> !variant.name().equals("validate"))
+		.toList();
+
 	static final List<Variant> JOBS = List.of(
 			new Variant("boot-default-job", "Boot's default as a job: migrate, nothing pending, no web server",
 					WITHOUT_SCHEMAGATE, "--spring.main.web-application-type=none"),
@@ -43,10 +49,27 @@ final class StartupBenchmark {
 
 	private final BenchDatabase database;
 
+	private final Function<MigrationSet, String> location;
+
 	StartupBenchmark(Path jar, Path logs, BenchDatabase database) {
+		this(jar, logs, database, MigrationSet::location);
+	}
+
+	private StartupBenchmark(Path jar, Path logs, BenchDatabase database, Function<MigrationSet, String> location) {
 		this.jar = jar;
 		this.logs = logs;
 		this.database = database;
+		this.location = location;
+	}
+
+	/**
+	 * The same starts of another jar, which holds the migrations on its classpath.
+	 * @param jar the jar with the migrations inside
+	 * @param logs where its services' logs go
+	 * @return the benchmark
+	 */
+	StartupBenchmark inJar(Path jar, Path logs) {
+		return new StartupBenchmark(jar, logs, this.database, (set) -> FatJar.LOCATION);
 	}
 
 	/**
@@ -132,7 +155,7 @@ final class StartupBenchmark {
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + this.database.url(databaseName),
 				"--spring.datasource.username=" + this.database.username(),
 				"--spring.datasource.password=" + this.database.password(),
-				"--spring.flyway.locations=" + set.location(), "--server.port=0"));
+				"--spring.flyway.locations=" + this.location.apply(set), "--server.port=0"));
 		arguments.addAll(variant.arguments());
 		if (arguments.stream().noneMatch((argument) -> argument.startsWith("--bench.exit-when-ready="))) {
 			arguments.add("--bench.exit-when-ready=true");
