@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
@@ -32,10 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.actuate.endpoint.FlywayEndpoint;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayConnectionDetails;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.flyway.autoconfigure.FlywayEndpointAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -73,6 +76,26 @@ class LeanVerifyPathTests {
 			assertThat(context.getBean(Flyway.class).getConfiguration().getDataSource())
 				.isSameAs(context.getBean(DataSource.class));
 		});
+	}
+
+	@Test
+	void flywayEndpointReportsTheMigrationsOnTheLeanPath() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(FlywayEndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=flyway")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(VerifyPath.class).lean()).isTrue();
+				assertThat(context.getBeanFactory().containsSingleton("flyway")).isFalse();
+				FlywayEndpoint.FlywayDescriptor flyway = context.getBean(FlywayEndpoint.class)
+					.flywayBeans()
+					.getContexts()
+					.get(context.getId())
+					.getFlywayBeans()
+					.get("flyway");
+				assertThat(flyway.getMigrations()).extracting(FlywayEndpoint.FlywayMigrationDescriptor::getState)
+					.isNotEmpty()
+					.containsOnly(MigrationState.PENDING);
+			});
 	}
 
 	@ParameterizedTest(name = "{0}")
