@@ -31,6 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.actuate.endpoint.FlywayEndpoint;
@@ -57,13 +58,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LeanVerifyPathTests {
 
-	private static final String URL = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-
+	/** A database of each test's own. */
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 				SchemagateAutoConfiguration.class))
-		.withPropertyValues("spring.datasource.url=" + URL, "spring.datasource.username=sa", "db.mode=verify",
-				"db.verify.on-startup=start-unready");
+		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+				"spring.datasource.username=sa", "db.mode=verify", "db.verify.on-startup=start-unready");
 
 	@Test
 	void verifyLeavesSpringBootsFlywayUnmadeUntilSomethingAsksForIt() {
@@ -129,7 +129,8 @@ class LeanVerifyPathTests {
 				engine("FlywayConnectionDetails", ConnectionDetailsConfiguration.class, none,
 						"FlywayConnectionDetails ('connectionDetails')"),
 				engine("a SchemagateTargets bean", TargetsConfiguration.class, none, "SchemagateTargets ('targets')"),
-				engine("spring.flyway.url", NoConfiguration.class, new String[] { "spring.flyway.url=" + URL },
+				engine("spring.flyway.url", NoConfiguration.class,
+						new String[] { "spring.flyway.url=jdbc:h2:mem:" + UUID.randomUUID() },
 						"'spring.flyway.url' is set"),
 				engine("spring.flyway.user", NoConfiguration.class, new String[] { "spring.flyway.user=sa" },
 						"'spring.flyway.user' is set"),
@@ -380,8 +381,8 @@ class LeanVerifyPathTests {
 
 		@Bean
 		@FlywayDataSource
-		DataSource migrations() {
-			return new SimpleDriverDataSource(new org.h2.Driver(), URL, "sa", "");
+		DataSource migrations(@Value("${spring.datasource.url}") String url) {
+			return new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
 		}
 
 	}
