@@ -72,6 +72,7 @@ public class LocalMigrationScanner {
 		List<String> invalidNames = new ArrayList<>();
 		JavaMigrations java = new JavaMigrations(this.configuration);
 		boolean defaultResolvers = !this.configuration.isSkipDefaultResolvers();
+		List<Supplier<@Nullable LocalMigration>> found = new ArrayList<>();
 		for (ScannedFile file : files) {
 			String suffix = this.prefixes.suffixOf(file.filename());
 			if (suffix != null) {
@@ -80,17 +81,20 @@ public class LocalMigrationScanner {
 					invalidNames.add(file.filename() + " (" + name.problem() + ")");
 				}
 				else if (defaultResolvers && name.kind() != Kind.CALLBACK) {
-					migrations.add(script(file, name, byRelativePath));
+					found.add(() -> script(file, name, byRelativePath));
 				}
 			}
 			else if (defaultResolvers && file.path().endsWith(".class")) {
 				LocalMigration migration = !file.fileSystemLocation() ? java.of(file) : null;
-				if (migration != null) {
-					migrations.add(migration);
-				}
+				found.add(() -> migration);
 			}
 			else if (defaultResolvers) {
 				refuseScriptMigration(file);
+			}
+		}
+		for (LocalMigration migration : ScriptReads.inOrder(found)) {
+			if (migration != null) {
+				migrations.add(migration);
 			}
 		}
 		refuseInvalidNames(invalidNames);
