@@ -10,6 +10,8 @@ import org.flywaydb.core.api.resolver.MigrationResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -50,6 +52,11 @@ record VerifyPath(boolean lean, @Nullable String reason) {
 
 	private static final String BOOT_PACKAGE = "org.springframework.boot.flyway.autoconfigure.";
 
+	/**
+	 * Where Flyway's engine, when it is built, looks for {@code Callback} classes.
+	 */
+	private static final String CALLBACK_PACKAGE = "db/callback";
+
 	private static final VerifyPath LEAN = new VerifyPath(true, null);
 
 	static VerifyPath decide(ConfigurableListableBeanFactory beanFactory, Environment environment) {
@@ -78,13 +85,26 @@ record VerifyPath(boolean lean, @Nullable String reason) {
 		if (own != null) {
 			return own;
 		}
+		if (beanFactory.getParentBeanFactory() instanceof ListableBeanFactory parent) {
+			String inParent = parentBean(parent, FlywayConfigurationCustomizer.class, Callback.class,
+					JavaMigration.class, MigrationResolver.class, FlywayMigrationStrategy.class);
+			if (inParent != null) {
+				return inParent;
+			}
+		}
+		ClassLoader classLoader = beanFactory.getBeanClassLoader();
+		if (classLoader != null && classLoader.getResource(CALLBACK_PACKAGE) != null) {
+			return "the classpath has a '" + CALLBACK_PACKAGE + "' package, whose Callback classes Flyway's "
+					+ "engine installs";
+		}
 		for (String name : beanFactory.getBeanNamesForType(FlywayMigrationStrategy.class, true, false)) {
 			Class<?> type = beanFactory.getType(name, false);
 			if (type == null || !SchemagateFlywayMigrationStrategy.class.isAssignableFrom(type)) {
 				return "the application defines a FlywayMigrationStrategy ('" + name + "')";
 			}
 		}
-		for (String name : beanFactory.getBeanNamesForType(DataSource.class, true, false)) {
+		for (String name : BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DataSource.class, true,
+				false)) {
 			if (beanFactory.findAnnotationOnBean(name, FlywayDataSource.class, false) != null) {
 				return "the application gives Flyway a data source of its own ('" + name + "')";
 			}
@@ -118,7 +138,25 @@ record VerifyPath(boolean lean, @Nullable String reason) {
 	 * type is one of Spring Boot's: an application's bean may be declared as
 	 * {@code FlywayConfigurationCustomizer}).
 	 */
+	/**
+	 * The first bean of the given types in an ancestor context, which Spring Boot's
+	 * {@code Flyway} bean is given too.
+	 */
+	private static @Nullable String parentBean(ListableBeanFactory parent, Class<?>... types) {
+		for (Class<?> type : types) {
+			String[] names = BeanFactoryUtils.beanNamesForTypeIncludingAncestors(parent, type, true, false);
+			if (names.length > 0) {
+				return "a parent context defines a " + type.getSimpleName() + " ('" + names[0] + "')";
+			}
+		}
+		return null;
+	}
+
 	private static boolean isBoots(ConfigurableListableBeanFactory beanFactory, String name) {
+		if (!beanFactory.containsBeanDefinition(name)) {
+			// a singleton the application registered as an object
+			return false;
+		}
 		BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);
 		String factory = definition.getFactoryBeanName();
 		String declaring = (factory != null && beanFactory.containsBeanDefinition(factory))

@@ -1,9 +1,14 @@
 package io.schemagate.autoconfigure;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,6 +32,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.resolver.MigrationResolver;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,7 +50,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -120,6 +128,42 @@ class LeanVerifyPathTests {
 			assertThat(context.getBeanFactory().getBeanNamesForType(Flyway.class, true, false))
 				.allSatisfy((name) -> assertThat(context.getBeanFactory().containsSingleton(name)).isTrue());
 		});
+	}
+
+	@Test
+	void verifyBuildsFlywaysEngineWhenACallbackIsARegisteredObject() {
+		this.contextRunner
+			.withInitializer((context) -> context.getBeanFactory()
+				.registerSingleton("registered", new CallbackConfiguration().callback()))
+			.run((context) -> assertEngine(context, "Callback ('registered')"));
+	}
+
+	@Test
+	void verifyBuildsFlywaysEngineWhenAParentContextHasACallback() {
+		try (AnnotationConfigApplicationContext parent = new AnnotationConfigApplicationContext(
+				CallbackConfiguration.class)) {
+			this.contextRunner.withParent(parent)
+				.run((context) -> assertEngine(context, "a parent context defines a Callback ('callback')"));
+		}
+	}
+
+	@Test
+	void verifyBuildsFlywaysEngineWhenTheClasspathHasFlywaysCallbackPackage(@TempDir Path classes) throws IOException {
+		Files.createDirectories(classes.resolve("db/callback"));
+		Files.writeString(classes.resolve("db/callback/README"), "Flyway's engine installs Callback classes here");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
+				getClass().getClassLoader())) {
+			this.contextRunner.withClassLoader(classLoader)
+				.run((context) -> assertEngine(context, "the classpath has a 'db/callback' package"));
+		}
+	}
+
+	private static void assertEngine(AssertableApplicationContext context, String reason) {
+		assertThat(context).hasNotFailed();
+		VerifyPath path = context.getBean(VerifyPath.class);
+		assertThat(path.lean()).isFalse();
+		assertThat(path.reason()).contains(reason);
+		assertThat(context.getBeanFactory().containsSingleton("flyway")).isTrue();
 	}
 
 	static Stream<Arguments> engineCases() {
