@@ -114,7 +114,7 @@ final class LocationScanner {
 						false, found);
 			}
 			else if (url.openConnection() instanceof JarURLConnection archive) {
-				listArchive(location, url, archive, found);
+				listArchive(location, root, url, archive, found);
 			}
 			else {
 				for (Resource resource : this.resolver.getResources(url.toString().replaceAll("/*$", "/") + "**/*")) {
@@ -139,19 +139,30 @@ final class LocationScanner {
 	 * archive) this reads its index once, where a pattern resolver matches every entry
 	 * and opens each match to see whether it is readable.
 	 */
-	private static void listArchive(Location location, URL url, JarURLConnection archive, List<ScannedFile> found)
-			throws IOException {
+	private static void listArchive(Location location, String root, URL url, JarURLConnection archive,
+			List<ScannedFile> found) throws IOException {
 		String folder = archive.getEntryName();
 		String prefix = (folder == null || folder.isEmpty()) ? "" : folder.replaceAll("/*$", "/");
-		String base = url.toString();
-		base = base.substring(0, base.lastIndexOf("!/") + 2);
+		UrlResource folderResource = new UrlResource(url.toString().replaceAll("/*$", "/"));
 		JarFile jar = archive.getJarFile();
-		Enumeration<JarEntry> entries = jar.entries();
-		while (entries.hasMoreElements()) {
-			JarEntry entry = entries.nextElement();
-			String name = entry.getName();
-			if (!entry.isDirectory() && name.startsWith(prefix)) {
-				add(location, name, new UrlResource(base + name), null, false, true, found);
+		try {
+			Enumeration<JarEntry> entries = jar.entries();
+			while (entries.hasMoreElements()) {
+				JarEntry entry = entries.nextElement();
+				String name = entry.getName();
+				if (!entry.isDirectory() && name.startsWith(prefix)) {
+					// named from the classpath root, as Flyway names it (not from the
+					// archive's,
+					// as in a war's WEB-INF/classes)
+					String relative = name.substring(prefix.length());
+					add(location, root + "/" + relative, folderResource.createRelative(relative), null, false, true,
+							found);
+				}
+			}
+		}
+		finally {
+			if (!archive.getUseCaches()) {
+				jar.close();
 			}
 		}
 	}

@@ -17,6 +17,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,8 @@ class LocalMigrationScannerTests {
 		try (URLClassLoader classLoader = classLoader(archive("migrations.jar"))) {
 			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
 				.hasSize(3);
+			assertThat(scripts(classLoader, "classpath:db/scanned"))
+				.isEqualTo(flywayScripts(classLoader, "classpath:db/scanned"));
 		}
 	}
 
@@ -70,6 +73,21 @@ class LocalMigrationScannerTests {
 				LocalMigrationScannerTests.class.getClassLoader())) {
 			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
 				.hasSize(3);
+			assertThat(scripts(classLoader, "classpath:db/scanned"))
+				.isEqualTo(flywayScripts(classLoader, "classpath:db/scanned"));
+		}
+	}
+
+	@Test
+	void findsInAWarsClassesWhatFlywayResolves() throws IOException {
+		Path war = archive("application.war", "WEB-INF/classes/");
+		URL classes = new URL("jar:" + war.toUri() + "!/WEB-INF/classes/");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes },
+				LocalMigrationScannerTests.class.getClassLoader())) {
+			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
+				.hasSize(3);
+			assertThat(scripts(classLoader, "classpath:db/scanned"))
+				.isEqualTo(flywayScripts(classLoader, "classpath:db/scanned"));
 		}
 	}
 
@@ -174,6 +192,26 @@ class LocalMigrationScannerTests {
 			.toList();
 	}
 
+	/**
+	 * The scripts as the history names them: from the location, subfolders included.
+	 */
+	private List<String> scripts(ClassLoader classLoader, String location) {
+		Flyway flyway = Flyway.configure(classLoader).locations(location).load();
+		return new LocalMigrationScanner(flyway.getConfiguration()).scan()
+			.stream()
+			.map(LocalMigration::script)
+			.sorted()
+			.toList();
+	}
+
+	private List<String> flywayScripts(ClassLoader classLoader, String location) {
+		Flyway flyway = Flyway.configure(classLoader)
+			.locations(location)
+			.dataSource("jdbc:h2:mem:" + UUID.randomUUID(), "sa", "")
+			.load();
+		return Arrays.stream(flyway.info().all()).map(MigrationInfo::getScript).sorted().toList();
+	}
+
 	private List<String> flyway(ClassLoader classLoader, String location) {
 		Flyway flyway = Flyway.configure(classLoader)
 			.locations(location)
@@ -208,12 +246,14 @@ class LocalMigrationScannerTests {
 		Path archive = this.temp.resolve(name);
 		try (OutputStream out = Files.newOutputStream(archive); JarOutputStream jar = new JarOutputStream(out)) {
 			List<String> folders = new ArrayList<>();
-			if (!under.isEmpty()) {
-				folders.addAll(List.of("BOOT-INF/", under));
+			for (int end = under.indexOf('/'); end >= 0; end = under.indexOf('/', end + 1)) {
+				folders.add(under.substring(0, end + 1));
 			}
-			folders.addAll(List.of("db/", "db/scanned/", "db/scanned/deeper/", "db/other/"));
+			for (String folder : List.of("db/", "db/scanned/", "db/scanned/deeper/", "db/other/")) {
+				folders.add(under + folder);
+			}
 			for (String folder : folders) {
-				jar.putNextEntry(new JarEntry(folder.startsWith("BOOT-INF/") ? folder : under + folder));
+				jar.putNextEntry(new JarEntry(folder));
 				jar.closeEntry();
 			}
 			for (Map.Entry<String, String> script : SCRIPTS.entrySet()) {
