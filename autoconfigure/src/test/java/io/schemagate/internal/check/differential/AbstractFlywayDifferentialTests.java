@@ -37,11 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database of its own. Each case's settings are made into a Flyway configuration as
  * verify's lean path makes them ({@code BootFlywaySettings}), and Flyway's engine is
  * built from it as Spring Boot's {@code Flyway} bean is; the verifier runs on both the
- * lean configuration and the engine's. Its state must be Flyway's, read by the contract's
- * mapping ({@code FlywayVerdict}); where Flyway's {@code info()} or {@code validate()}
- * fail, the verifier must refuse the configuration or report the history unreadable.
- * Where Flyway's {@code info()} works, the versions the migrate job lints as pending must
- * be those of its {@code pending()}.
+ * lean configuration and the engine's. That the lean path makes, for every setting, the
+ * configuration Spring Boot's own bean has is {@code LeanVerifyPathTests}' part. Its
+ * state must be Flyway's, read by the contract's mapping ({@code FlywayVerdict}); where
+ * Flyway's {@code info()} or {@code validate()} fail, the verifier must refuse the
+ * configuration or report the history unreadable. Where Flyway's {@code info()} works,
+ * the versions the migrate job lints as pending must be those of its {@code pending()}.
  */
 abstract class AbstractFlywayDifferentialTests {
 
