@@ -68,20 +68,20 @@ class LocalMigrationScannerTests {
 		// the 'nested:' URLs of a Spring Boot jar, as its launcher makes them known
 		Handlers.register();
 		Path jar = archive("application.jar", "BOOT-INF/classes/");
-		try (URLClassLoader classLoader = new URLClassLoader(
-				new URL[] { JarUrl.create(jar.toFile(), "BOOT-INF/classes/") },
-				LocalMigrationScannerTests.class.getClassLoader())) {
-			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
-				.hasSize(3);
-			assertThat(scripts(classLoader, "classpath:db/scanned"))
-				.isEqualTo(flywayScripts(classLoader, "classpath:db/scanned"));
-		}
+		assertFindsInArchiveWhatFlywayResolves(JarUrl.create(jar.toFile(), "BOOT-INF/classes/"));
 	}
 
 	@Test
 	void findsInAWarsClassesWhatFlywayResolves() throws IOException {
 		Path war = archive("application.war", "WEB-INF/classes/");
-		URL classes = new URL("jar:" + war.toUri() + "!/WEB-INF/classes/");
+		assertFindsInArchiveWhatFlywayResolves(new URL("jar:" + war.toUri() + "!/WEB-INF/classes/"));
+	}
+
+	/**
+	 * The migrations and their scripts' paths, as Flyway resolves them, in the classes of
+	 * an archive.
+	 */
+	private void assertFindsInArchiveWhatFlywayResolves(URL classes) throws IOException {
 		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes },
 				LocalMigrationScannerTests.class.getClassLoader())) {
 			assertThat(scan(classLoader, "classpath:db/scanned")).isEqualTo(flyway(classLoader, "classpath:db/scanned"))
