@@ -65,8 +65,10 @@ record VerifyPath(boolean lean, @Nullable String reason) {
 	}
 
 	private static @Nullable String engineReason(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-		if (AotDetector.useGeneratedArtifacts()) {
-			return "the application runs ahead-of-time generated code";
+		if (AotDetector.useGeneratedArtifacts() || Boolean.getBoolean("spring.aot.processing")) {
+			// what the lean path changes in bean definitions would be fixed in generated
+			// code
+			return "the application runs, or is processed into, ahead-of-time generated code";
 		}
 		Binder binder = Binder.get(environment);
 		if (binder.bind("db.mode", Mode.class).orElse(null) == Mode.MIGRATE) {
