@@ -45,7 +45,7 @@ final class LeanVerifyPostProcessor implements BeanFactoryPostProcessor, Environ
 			logger.debug("Verify builds Flyway's engine: " + path.reason());
 			return;
 		}
-		for (String name : VerifyPath.unmade()) {
+		for (String name : VerifyPath.UNMADE) {
 			if (beanFactory.containsBeanDefinition(name)) {
 				beanFactory.getBeanDefinition(name).setLazyInit(true);
 			}
@@ -53,9 +53,9 @@ final class LeanVerifyPostProcessor implements BeanFactoryPostProcessor, Environ
 		for (String name : beanFactory.getBeanDefinitionNames()) {
 			BeanDefinition definition = beanFactory.getBeanDefinition(name);
 			String[] dependsOn = definition.getDependsOn();
-			if (dependsOn != null && Arrays.stream(dependsOn).anyMatch(VerifyPath.unmade()::contains)) {
+			if (dependsOn != null && Arrays.stream(dependsOn).anyMatch(VerifyPath.UNMADE::contains)) {
 				definition.setDependsOn(Arrays.stream(dependsOn)
-					.filter((other) -> !VerifyPath.unmade().contains(other))
+					.filter((other) -> !VerifyPath.UNMADE.contains(other))
 					.toArray(String[]::new));
 			}
 		}

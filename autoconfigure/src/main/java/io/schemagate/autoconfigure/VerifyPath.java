@@ -1,6 +1,5 @@
 package io.schemagate.autoconfigure;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
@@ -49,6 +48,12 @@ record VerifyPath(boolean lean, @Nullable String reason) {
 	 * The name of Spring Boot's migration initializer.
 	 */
 	static final String BOOT_INITIALIZER = "flywayInitializer";
+
+	/**
+	 * The beans Spring Boot's database initialization ordering made others depend on and
+	 * that verify's lean path leaves unmade.
+	 */
+	static final List<String> UNMADE = List.of(BOOT_FLYWAY, BOOT_INITIALIZER);
 
 	private static final String BOOT_PACKAGE = "org.springframework.boot.flyway.autoconfigure.";
 
@@ -164,15 +169,6 @@ record VerifyPath(boolean lean, @Nullable String reason) {
 		String declaring = (factory != null && beanFactory.containsBeanDefinition(factory))
 				? beanFactory.getMergedBeanDefinition(factory).getBeanClassName() : definition.getBeanClassName();
 		return declaring != null && declaring.startsWith(BOOT_PACKAGE);
-	}
-
-	/**
-	 * The bean names Spring Boot's database initialization ordering made others depend on
-	 * and that verify's lean path leaves unmade.
-	 * @return the names
-	 */
-	static List<String> unmade() {
-		return Arrays.asList(BOOT_FLYWAY, BOOT_INITIALIZER);
 	}
 
 }
