@@ -6,8 +6,9 @@
 #
 # Uses the PostgreSQL at BENCH_POSTGRESQL_URL (default jdbc:postgresql://127.0.0.1:5432/postgres,
 # user BENCH_POSTGRESQL_USERNAME, default postgres). BENCH_SIZES (default 10,100,1000,10000) and
-# BENCH_REPETITIONS (process starts per variant, default 3), BENCH_TENANTS (default 100) and
-# BENCH_PARTS (default steps,probes,lock-wait,startup,tenants) change the run. 10 to 20
+# BENCH_REPETITIONS (process starts per variant, default 3), BENCH_FAT_JAR_STARTS (starts
+# per variant with 1,000 migrations inside the jar, default 11), BENCH_TENANTS (default 100) and
+# BENCH_PARTS (default steps,probes,lock-wait,startup,fat-jar,tenants) change the run. 20 to 30
 # minutes on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Settings, from the environment: {@code BENCH_SIZES} (default
  * {@code 10,100,1000,10000}), {@code BENCH_REPETITIONS} (process starts of each variant,
- * default 3), {@code BENCH_TENANTS} (tenant schemas of part 6, default 100, each with 100
- * migrations), {@code BENCH_PARTS} (default
- * {@code steps,probes,lock-wait,startup,fat-jar,tenants}: which parts to run) and the
- * server in {@code BENCH_POSTGRESQL_URL}, {@code BENCH_POSTGRESQL_USERNAME} and
+ * default 3), {@code BENCH_FAT_JAR_STARTS} (starts of each variant with 1,000 migrations
+ * inside the jar, default 11: its targets are a few percent apart), {@code BENCH_TENANTS}
+ * (tenant schemas of part 6, default 100, each with 100 migrations), {@code BENCH_PARTS}
+ * (default {@code steps,probes,lock-wait,startup,fat-jar,tenants}: which parts to run)
+ * and the server in {@code BENCH_POSTGRESQL_URL}, {@code BENCH_POSTGRESQL_USERNAME} and
  * {@code BENCH_POSTGRESQL_PASSWORD} (default the local server as {@code postgres}).
  */
 public final class Bench {
@@ -43,6 +44,7 @@ public final class Bench {
 			.map(Integer::valueOf)
 			.toList();
 		int repetitions = Integer.parseInt(env("BENCH_REPETITIONS", "3"));
+		int fatJarStarts = Integer.parseInt(env("BENCH_FAT_JAR_STARTS", "11"));
 		int tenants = Integer.parseInt(env("BENCH_TENANTS", "100"));
 		List<String> parts = Arrays.stream(env("BENCH_PARTS", String.join(",", ALL_PARTS)).split(","))
 			.map(String::trim)
@@ -83,7 +85,7 @@ public final class Bench {
 			log("Startup measured; whole run %.0f s", seconds(started));
 		}
 		if (parts.contains("fat-jar")) {
-			measureFatJar(report, sizes, sets, databases, startup, jar, work, repetitions);
+			measureFatJar(report, sizes, sets, databases, startup, jar, work, repetitions, fatJarStarts);
 			log("Fat jar measured; whole run %.0f s", seconds(started));
 		}
 		if (parts.contains("tenants")) {
@@ -137,17 +139,19 @@ public final class Bench {
 
 	/**
 	 * Part 1b: the services with their migrations inside the jar, at 1,000 and 10,000
-	 * migrations (those of the run's sizes).
+	 * migrations (those of the run's sizes); {@code fatJarStarts} starts of each at
+	 * 1,000.
 	 */
 	private static void measureFatJar(Report report, List<Integer> sizes, Map<Integer, MigrationSet> sets,
-			Map<Integer, String> databases, StartupBenchmark startup, Path jar, Path work, int repetitions) {
+			Map<Integer, String> databases, StartupBenchmark startup, Path jar, Path work, int repetitions,
+			int fatJarStarts) {
 		for (int size : sizes) {
 			if (size != 1000 && size != 10_000) {
 				continue;
 			}
 			Path fatJar = FatJar.withMigrations(jar, sets.get(size), work.resolve("schemagate-bench-" + size + ".jar"));
 			StartupBenchmark inJar = startup.inJar(fatJar, work.resolve("logs/fat-jar"));
-			int starts = (size == 1000) ? 2 * repetitions : repetitions;
+			int starts = (size == 1000) ? fatJarStarts : repetitions;
 			report.fatJar(size,
 					inJar.run(sets.get(size), databases.get(size), StartupBenchmark.FAT_JAR, List.of(), starts));
 		}

@@ -174,7 +174,11 @@ final class Report {
 		out.append("### Migrations inside the jar\n\n");
 		out.append("The service jar with the migrations in `BOOT-INF/classes/db/migration` "
 				+ "(`spring.flyway.locations=classpath:db/migration`), as services ship them; the same variants. "
-				+ "Each ratio in time to ready, then in CPU time at ready.\n\n");
+				+ "Each ratio in time to ready, then in CPU time at ready. Medians of ");
+		this.fatJar.forEach((size, row) -> out
+			.append(String.format(Locale.ROOT, "%d starts at %,d migrations, ", row.get("verify").size(), size)));
+		out.setLength(out.length() - 2);
+		out.append(".\n\n");
 		out.append("| migrations |");
 		StartupBenchmark.FAT_JAR.forEach((variant) -> out.append(" ").append(variant.name()).append(" |"));
 		out.append(" verify / floor+conn | CPU | verify / boot-default | CPU | verify / engine+conn | CPU "
