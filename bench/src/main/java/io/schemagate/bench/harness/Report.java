@@ -88,7 +88,7 @@ final class Report {
 		out.append("# Benchmark results\n\n");
 		out.append(line(
 				"Run with `bench/run.sh` on %s in %.0f s. Medians: of %d process starts per variant and size (twice as many at 1,000 migrations), "
-						+ "of 7 in-process runs per step (3 at 10,000 migrations).",
+						+ "of 7 in-process runs per step.",
 				LocalDate.now(), seconds, this.repetitions));
 		out.append(line("Machine: %d cores, %.0f GiB of memory, %s %s; Java %s.",
 				Runtime.getRuntime().availableProcessors(),
