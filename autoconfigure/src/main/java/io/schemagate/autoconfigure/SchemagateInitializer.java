@@ -53,6 +53,7 @@ final class SchemagateInitializer implements InitializingBean {
 			this.job.getObject().run(this.targets.get(), decision.exit());
 		}
 		else {
+			PoolStarts.startUnstarted(this.targets.dataSources());
 			this.verification.getObject().verify();
 		}
 	}

@@ -220,11 +220,11 @@ public class SchemaVerifier {
 	}
 
 	/**
-	 * A daemon thread that makes connections.
+	 * A daemon thread that makes connections, named as every Schemagate thread that does.
 	 * @param task what the thread runs
 	 * @return the thread, not started
 	 */
-	static Thread connectThread(Runnable task) {
+	public static Thread connectThread(Runnable task) {
 		Thread thread = new Thread(task, "schemagate-connect");
 		thread.setDaemon(true);
 		return thread;
