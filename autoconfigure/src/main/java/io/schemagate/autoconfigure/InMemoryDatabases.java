@@ -1,7 +1,5 @@
 package io.schemagate.autoconfigure;
 
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
@@ -11,7 +9,6 @@ import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.jdbc.datasource.AbstractDriverBasedDataSource;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
-import org.springframework.util.ClassUtils;
 
 /**
  * Tells an in-memory embedded database (H2, HSQLDB or Derby {@code mem:}) by Boot's own
@@ -20,9 +17,6 @@ import org.springframework.util.ClassUtils;
  * serves other data sources.
  */
 final class InMemoryDatabases {
-
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariConfig",
-			InMemoryDatabases.class.getClassLoader());
 
 	private InMemoryDatabases() {
 	}
@@ -42,7 +36,7 @@ final class InMemoryDatabases {
 	}
 
 	private static @Nullable Connectable connectable(DataSource dataSource) {
-		if (HIKARI_PRESENT) {
+		if (HikariPools.PRESENT) {
 			Connectable hikari = Hikari.connectable(dataSource);
 			if (hikari != null) {
 				return hikari;
@@ -65,16 +59,8 @@ final class InMemoryDatabases {
 	private static final class Hikari {
 
 		static @Nullable Connectable connectable(DataSource dataSource) {
-			try {
-				if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariConfig.class)) {
-					com.zaxxer.hikari.HikariConfig config = dataSource.unwrap(com.zaxxer.hikari.HikariConfig.class);
-					return new Connectable(config.getJdbcUrl(), config.getDriverClassName());
-				}
-			}
-			catch (SQLException ex) {
-				// not a Hikari pool after all
-			}
-			return null;
+			com.zaxxer.hikari.HikariDataSource pool = HikariPools.unwrap(dataSource);
+			return (pool != null) ? new Connectable(pool.getJdbcUrl(), pool.getDriverClassName()) : null;
 		}
 
 	}

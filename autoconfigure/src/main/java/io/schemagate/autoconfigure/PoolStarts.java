@@ -9,8 +9,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.util.ClassUtils;
-
 import io.schemagate.internal.check.SchemaVerifier;
 
 /**
@@ -24,9 +22,6 @@ final class PoolStarts {
 
 	private static final Log logger = LogFactory.getLog(PoolStarts.class);
 
-	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
-			PoolStarts.class.getClassLoader());
-
 	private PoolStarts() {
 	}
 
@@ -36,7 +31,7 @@ final class PoolStarts {
 	 * @param dataSources the targets' data sources
 	 */
 	static void startUnstarted(List<DataSource> dataSources) {
-		if (!HIKARI_PRESENT) {
+		if (!HikariPools.PRESENT) {
 			return;
 		}
 		dataSources.stream().distinct().filter(Hikari::isUnstarted).forEach(PoolStarts::start);
@@ -56,16 +51,8 @@ final class PoolStarts {
 	private static final class Hikari {
 
 		static boolean isUnstarted(DataSource dataSource) {
-			try {
-				if (dataSource.isWrapperFor(HikariDataSource.class)) {
-					HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-					return !pool.isRunning() && !pool.isClosed();
-				}
-			}
-			catch (SQLException ex) {
-				// not a Hikari pool after all
-			}
-			return false;
+			HikariDataSource pool = HikariPools.unwrap(dataSource);
+			return pool != null && !pool.isRunning() && !pool.isClosed();
 		}
 
 	}
