@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,6 +73,8 @@ class SeveralTargetsAutoConfigurationTests {
 
 	private Path migrations;
 
+	private @Nullable HikariDataSource tenantPool;
+
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 				SchemagateAutoConfiguration.class, SchemagateMigrateModeAutoConfiguration.class,
@@ -87,6 +92,13 @@ class SeveralTargetsAutoConfigurationTests {
 		Files.writeString(this.migrations.resolve("V1__create_bread.sql"),
 				"CREATE TABLE bread (id INT PRIMARY KEY, name VARCHAR(50));\n");
 		Files.writeString(this.migrations.resolve("V2__create_cake.sql"), "CREATE TABLE cake (id INT PRIMARY KEY);\n");
+	}
+
+	@AfterEach
+	void closeTenantPool() {
+		if (this.tenantPool != null) {
+			this.tenantPool.close();
+		}
 	}
 
 	@Test
@@ -203,9 +215,17 @@ class SeveralTargetsAutoConfigurationTests {
 
 	private ApplicationContextRunner tenants() {
 		TestDatabase database = this.postgres.get();
-		for (int i = 1; i <= TENANTS; i++) {
-			database.execute("CREATE SCHEMA IF NOT EXISTS tenant_" + i);
+		database.execute(IntStream.rangeClosed(1, TENANTS)
+			.mapToObj((i) -> "CREATE SCHEMA IF NOT EXISTS tenant_" + i)
+			.toArray(String[]::new));
+		// the tenants share a pool, as they do in an application
+		if (this.tenantPool == null) {
+			this.tenantPool = new HikariDataSource();
+			this.tenantPool.setJdbcUrl(database.url());
+			this.tenantPool.setUsername(database.username());
+			this.tenantPool.setPassword(database.password());
 		}
+		HikariDataSource pool = this.tenantPool;
 		// the tenants only: Spring Boot's own Flyway would find the embedded database
 		return this.contextRunner.withPropertyValues("spring.flyway.enabled=false")
 			.withBean(SchemagateTargets.class, () -> () -> {
@@ -213,7 +233,7 @@ class SeveralTargetsAutoConfigurationTests {
 				IntStream.rangeClosed(1, TENANTS)
 					.forEach((i) -> tenants.put("tenant_" + i,
 							Flyway.configure()
-								.dataSource(database.dataSource())
+								.dataSource(pool)
 								.schemas("tenant_" + i)
 								.locations("filesystem:" + this.migrations)
 								.load()));
