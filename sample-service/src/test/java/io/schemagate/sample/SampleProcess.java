@@ -22,8 +22,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One version of the sample service's image run as a real process, as a Kubernetes pod
- * would run it: {@code java -jar} with environment variables, output captured to a file.
- * Any version of the jar can be run (a rollout needs several), and a service's port,
+ * would run it: {@code java} with environment variables, output captured to a file. The
+ * jar that {@code package} built runs from its {@link SampleImage}; any other version of
+ * the jar can be run (a rollout needs several) with {@code java -jar}. A service's port,
  * chosen with {@code --server.port=0}, is read from its log.
  */
 final class SampleProcess implements AutoCloseable {
@@ -52,7 +53,8 @@ final class SampleProcess implements AutoCloseable {
 	private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
 	/**
-	 * Start {@code java -jar jar arguments...}.
+	 * Start a jar with the application's arguments, from the {@link SampleImage} for the
+	 * jar that {@code package} built.
 	 * @param name a name for messages, e.g. {@code v1-service-a}
 	 * @param jar the jar to run
 	 * @param workingDirectory the working directory, which also gets the output file
@@ -64,9 +66,10 @@ final class SampleProcess implements AutoCloseable {
 			String... arguments) {
 		try {
 			Path output = Files.createTempFile(workingDirectory, name + "-", ".log");
-			List<String> command = new ArrayList<>(List.of(javaExecutable()));
+			String java = javaExecutable();
+			List<String> command = new ArrayList<>(List.of(java));
 			command.addAll(JVM_OPTIONS);
-			command.addAll(List.of("-jar", jar.toString()));
+			command.addAll(SampleImage.launch(jar, java, JVM_OPTIONS));
 			command.addAll(List.of(arguments));
 			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
 				.redirectErrorStream(true)
