@@ -3,6 +3,7 @@ package io.schemagate.sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -105,11 +106,12 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void jobWhoseSessionsAreKilledMidMigrationExitsOneAndTheRerunSucceeds() throws Exception {
-		// outlasts the kill, which follows at once: the job must not finish it first
-		write("V2__slow.sql", sleep(30));
-		try (SampleProcess job = start("job")) {
+		// the migration waits at the gate, which stays closed (its session is spared):
+		// the job cannot finish it before its sessions are killed
+		write("V2__slow.sql", waitForGate());
+		try (Connection gate = holdGate(); SampleProcess job = start("job")) {
 			job.awaitOutput("to version \"2 - slow\"", TIMEOUT);
-			killOtherSessions();
+			killSessionsBut(sessionId(gate));
 			assertThat(job.awaitExit(TIMEOUT)).as(job.output()).isOne();
 		}
 		try (SampleProcess rerun = start("rerun")) {
@@ -158,9 +160,16 @@ abstract class AbstractMigrateJobProcessIT {
 	abstract String closeGate();
 
 	/**
-	 * End every session on the test's database but the test's own, as a failover does.
+	 * The statement that returns the id of its session.
 	 */
-	abstract void killOtherSessions();
+	abstract String sessionIdQuery();
+
+	/**
+	 * End every session on the test's database but the one that does it and the one
+	 * given, as a failover does.
+	 * @param spared the id of the session that stays
+	 */
+	abstract void killSessionsBut(long spared);
 
 	DatabaseKind kind() {
 		return this.database.get().kind();
@@ -195,6 +204,14 @@ abstract class AbstractMigrateJobProcessIT {
 			throw ex;
 		}
 		return connection;
+	}
+
+	private long sessionId(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sessionIdQuery())) {
+			result.next();
+			return result.getLong(1);
+		}
 	}
 
 	private Flyway flyway() {

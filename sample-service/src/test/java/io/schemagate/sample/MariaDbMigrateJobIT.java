@@ -102,7 +102,10 @@ class MariaDbMigrateJobIT {
 		// MariaDB commits the ALTER before the INSERT fails: a failed row stays
 		Files.writeString(v2.resolve("V3__add_weight.sql"),
 				"ALTER TABLE bread ADD COLUMN weight INT;\nINSERT INTO no_such_table VALUES (1);\n");
-		try (SampleProcess service = start("v1-service", "verify", "--server.port=0")) {
+		// a check each second once ready too (by default each minute): the newer job's
+		// failure is seen at once
+		try (SampleProcess service = start("v1-service", "verify", "--server.port=0",
+				"--db.verify.refresh-interval=1s")) {
 			ServiceClient client = new ServiceClient("v1-service", service.awaitStarted(TIMEOUT));
 			client.awaitReadiness(200, TIMEOUT);
 			try (ReadinessRecorder probes = new ReadinessRecorder(List.of(client))) {

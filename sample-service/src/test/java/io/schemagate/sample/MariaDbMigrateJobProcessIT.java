@@ -29,10 +29,15 @@ class MariaDbMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 	}
 
 	@Override
-	void killOtherSessions() {
+	String sessionIdQuery() {
+		return "SELECT CONNECTION_ID()";
+	}
+
+	@Override
+	void killSessionsBut(long spared) {
 		for (Long id : jdbc().queryForList(
-				"SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID()",
-				Long.class)) {
+				"SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND ID <> ?",
+				Long.class, spared)) {
 			jdbc().execute("KILL " + id);
 		}
 	}

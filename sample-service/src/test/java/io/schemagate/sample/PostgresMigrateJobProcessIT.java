@@ -30,9 +30,14 @@ class PostgresMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 	}
 
 	@Override
-	void killOtherSessions() {
+	String sessionIdQuery() {
+		return "SELECT pg_backend_pid()";
+	}
+
+	@Override
+	void killSessionsBut(long spared) {
 		jdbc().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
-				+ "AND pid <> pg_backend_pid()");
+				+ "AND pid <> pg_backend_pid() AND pid <> ?", spared);
 	}
 
 }
