@@ -1,5 +1,7 @@
 package io.schemagate.internal.check;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifierIntegrationTests {
 
+	/** An advisory lock of the test's own, of another number than Flyway's. */
+	private static final long GATE = 20_261_204L;
+
 	PostgresSchemaVerifierIntegrationTests() {
 		super(DatabaseKind.POSTGRESQL);
 	}
@@ -57,23 +62,30 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 	@Test
 	void migrateReportsRetryableWhenAnotherJobHoldsTheLockPastTheTimeout() throws Exception {
 		migrate();
-		// held for 10 s: the impatient job below needs about 1.5 s here (building Flyway,
-		// one second of lock wait), so a loaded machine has more than three times that
-		this.files.write("V4__slow.sql", "SELECT pg_sleep(10);\n");
-		CompletableFuture<MigrationOutcome> first = CompletableFuture
-			.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
-		// building Flyway and starting the migration: under 1 s here
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::slowMigrationIsRunning);
-		MigrationOutcome impatient = new SchemaMigrator(LintMode.WARN, Duration.ofSeconds(1)).migrate(flyway());
-		assertThat(impatient.exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
-		assertThat(impatient.failure()).isInstanceOf(MigrationLockTimeoutException.class);
-		// the rest of the 10 s sleep
-		assertThat(first.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
+		// the slow migration waits at a gate (an advisory lock of the test's own) until
+		// the impatient job has given up
+		this.files.write("V4__slow.sql",
+				"SELECT pg_advisory_lock(" + GATE + ");\nSELECT pg_advisory_unlock(" + GATE + ");\n");
+		try (Connection gate = dataSource().getConnection()) {
+			try (Statement statement = gate.createStatement()) {
+				statement.execute("SELECT pg_advisory_lock(" + GATE + ")");
+			}
+			CompletableFuture<MigrationOutcome> first = CompletableFuture
+				.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
+			// building Flyway and starting the migration: under 1 s here
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(this::slowMigrationIsRunning);
+			MigrationOutcome impatient = new SchemaMigrator(LintMode.WARN, Duration.ofSeconds(1)).migrate(flyway());
+			assertThat(impatient.exitCode()).isEqualTo(MigrateExitCode.RETRYABLE);
+			assertThat(impatient.failure()).isInstanceOf(MigrationLockTimeoutException.class);
+			gate.close();
+			assertThat(first.get(30, TimeUnit.SECONDS).exitCode()).isEqualTo(MigrateExitCode.SUCCESS);
+		}
 	}
 
 	private boolean slowMigrationIsRunning() {
 		Integer running = new JdbcTemplate(dataSource()).queryForObject(
-				"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep%'",
+				"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
+						+ "AND query LIKE 'SELECT pg_advisory_lock(" + GATE + ")%'",
 				Integer.class);
 		return running != null && running > 0;
 	}
