@@ -2,10 +2,6 @@ package io.schemagate.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.internal.check.SchemaVerifier;
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.Gate;
 import io.schemagate.testsupport.TestDatabase;
 import io.schemagate.testsupport.TestDatabaseExtension;
 import io.schemagate.verify.SchemaState;
@@ -64,8 +61,8 @@ abstract class AbstractMigrateJobProcessIT {
 	@Test
 	void jobBehindASlowJobExitsOneAtItsLockTimeoutAndTheSlowJobExitsZero() throws Exception {
 		// the slow job's migration lasts until the test lets it end
-		write("V2__slow.sql", waitForGate());
-		try (Connection gate = holdGate();
+		write("V2__slow.sql", Gate.migration(kind()));
+		try (Gate gate = Gate.hold(this.database.get());
 				SampleProcess slow = start("slow-job");
 				SampleProcess impatient = startWhenMigrating(slow, "impatient-job", "--db.migrate.lock-timeout=2s")) {
 			assertThat(impatient.awaitExit(TIMEOUT)).as(impatient.output()).isOne();
@@ -108,10 +105,10 @@ abstract class AbstractMigrateJobProcessIT {
 	void jobWhoseSessionsAreKilledMidMigrationExitsOneAndTheRerunSucceeds() throws Exception {
 		// the migration waits at the gate, which stays closed (its session is spared):
 		// the job cannot finish it before its sessions are killed
-		write("V2__slow.sql", waitForGate());
-		try (Connection gate = holdGate(); SampleProcess job = start("job")) {
+		write("V2__slow.sql", Gate.migration(kind()));
+		try (Gate gate = Gate.hold(this.database.get()); SampleProcess job = start("job")) {
 			job.awaitOutput("to version \"2 - slow\"", TIMEOUT);
-			killSessionsBut(sessionId(gate));
+			killSessionsBut(gate.sessionId());
 			assertThat(job.awaitExit(TIMEOUT)).as(job.output()).isOne();
 		}
 		try (SampleProcess rerun = start("rerun")) {
@@ -122,9 +119,9 @@ abstract class AbstractMigrateJobProcessIT {
 
 	@Test
 	void verifySeesTheMigrationInProgressWhileTheJobRuns() throws Exception {
-		write("V2__slow.sql", waitForGate());
+		write("V2__slow.sql", Gate.migration(kind()));
 		SchemaVerifier verifier = SchemaVerifier.of(flyway().getConfiguration(), Duration.ofSeconds(30));
-		try (Connection gate = holdGate(); SampleProcess job = start("job")) {
+		try (Gate gate = Gate.hold(this.database.get()); SampleProcess job = start("job")) {
 			job.awaitOutput("to version \"2 - slow\"", TIMEOUT);
 			SchemaStatus running = verifier.check();
 			assertThat(running.state()).as(running.summary()).isEqualTo(SchemaState.BEHIND);
@@ -146,23 +143,6 @@ abstract class AbstractMigrateJobProcessIT {
 	 * A statement that runs for so many seconds.
 	 */
 	abstract String sleep(int seconds);
-
-	/**
-	 * A migration that waits until the test's gate opens: it takes the lock that
-	 * {@link #closeGate()} holds, then lets it go.
-	 */
-	abstract String waitForGate();
-
-	/**
-	 * The statement that takes the gate's lock for the session that runs it, until it
-	 * ends.
-	 */
-	abstract String closeGate();
-
-	/**
-	 * The statement that returns the id of its session.
-	 */
-	abstract String sessionIdQuery();
 
 	/**
 	 * End every session on the test's database but the one that does it and the one
@@ -188,30 +168,6 @@ abstract class AbstractMigrateJobProcessIT {
 	private SampleProcess startWhenMigrating(SampleProcess slow, String name, String... arguments) {
 		slow.awaitOutput("to version \"2 - slow\"", TIMEOUT);
 		return start(name, arguments);
-	}
-
-	/**
-	 * Close the gate: migrations from {@link #waitForGate()} wait until the returned
-	 * connection is closed.
-	 */
-	private Connection holdGate() throws SQLException {
-		Connection connection = this.database.get().dataSource().getConnection();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(closeGate());
-		}
-		catch (SQLException ex) {
-			connection.close();
-			throw ex;
-		}
-		return connection;
-	}
-
-	private long sessionId(Connection connection) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery(sessionIdQuery())) {
-			result.next();
-			return result.getLong(1);
-		}
 	}
 
 	private Flyway flyway() {

@@ -2,8 +2,6 @@ package io.schemagate.sample;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.Gate;
 import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,6 @@ class KilledMigrationJobIT {
 	/** One JVM start and exit: 3 to 6 s here, 2 min for a loaded machine. */
 	private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-	/** An advisory lock of the test's own, of another number than Flyway's. */
-	private static final long GATE = 20_261_203L;
-
 	@RegisterExtension
 	final TestDatabaseExtension postgres = new TestDatabaseExtension(DatabaseKind.POSTGRESQL);
 
@@ -41,13 +37,9 @@ class KilledMigrationJobIT {
 	void nextJobCompletesAfterJobWasKilledMidMigration() throws Exception {
 		Path extra = Files.createDirectories(this.workingDirectory.resolve("extra"));
 		// a statement that runs until the test lets it end
-		Files.writeString(extra.resolve("V6__slow.sql"),
-				"SELECT pg_advisory_lock(" + GATE + ");\nSELECT pg_advisory_unlock(" + GATE + ");\n");
+		Files.writeString(extra.resolve("V6__slow.sql"), Gate.migration(DatabaseKind.POSTGRESQL));
 		String locations = "--spring.flyway.locations=classpath:db/migration,filesystem:" + extra;
-		try (Connection gate = this.postgres.get().dataSource().getConnection()) {
-			try (Statement statement = gate.createStatement()) {
-				statement.execute("SELECT pg_advisory_lock(" + GATE + ")");
-			}
+		try (Gate gate = Gate.hold(this.postgres.get())) {
 			try (SampleProcess killed = SampleProcess.start(this.workingDirectory, environment(), locations)) {
 				killed.awaitOutput("to version \"6 - slow\"", TIMEOUT);
 				killed.kill();

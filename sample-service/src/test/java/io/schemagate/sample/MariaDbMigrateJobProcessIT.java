@@ -18,22 +18,6 @@ class MariaDbMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 	}
 
 	@Override
-	String waitForGate() {
-		// the lock is the server's: its name holds the database's
-		return "SELECT GET_LOCK(CONCAT('gate-', DATABASE()), 600);\nSELECT RELEASE_LOCK(CONCAT('gate-', DATABASE()));";
-	}
-
-	@Override
-	String closeGate() {
-		return "SELECT GET_LOCK(CONCAT('gate-', DATABASE()), 0)";
-	}
-
-	@Override
-	String sessionIdQuery() {
-		return "SELECT CONNECTION_ID()";
-	}
-
-	@Override
 	void killSessionsBut(long spared) {
 		for (Long id : jdbc().queryForList(
 				"SELECT ID FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND ID <> ?",

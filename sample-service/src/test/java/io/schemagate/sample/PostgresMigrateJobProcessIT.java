@@ -7,8 +7,6 @@ import io.schemagate.testsupport.DatabaseKind;
  */
 class PostgresMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 
-	private static final long GATE = 20_261_202L;
-
 	PostgresMigrateJobProcessIT() {
 		super(DatabaseKind.POSTGRESQL);
 	}
@@ -16,22 +14,6 @@ class PostgresMigrateJobProcessIT extends AbstractMigrateJobProcessIT {
 	@Override
 	String sleep(int seconds) {
 		return "SELECT pg_sleep(" + seconds + ");";
-	}
-
-	@Override
-	String waitForGate() {
-		return "SELECT pg_advisory_lock(" + GATE + ");\nSELECT pg_advisory_unlock(" + GATE + ");";
-	}
-
-	@Override
-	String closeGate() {
-		// an advisory lock of this database only, of another number than Flyway's
-		return "SELECT pg_advisory_lock(" + GATE + ")";
-	}
-
-	@Override
-	String sessionIdQuery() {
-		return "SELECT pg_backend_pid()";
 	}
 
 	@Override

@@ -1,7 +1,5 @@
 package io.schemagate.internal.check;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +17,7 @@ import io.schemagate.migrate.MigrateExitCode;
 import io.schemagate.migrate.MigrationLockTimeoutException;
 import io.schemagate.migrate.MigrationOutcome;
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.Gate;
 import io.schemagate.verify.NotVerifiableException;
 import io.schemagate.verify.SchemaState;
 import io.schemagate.verify.SchemaStatus;
@@ -31,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * role that may only connect and read the schema history.
  */
 class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifierIntegrationTests {
-
-	/** An advisory lock of the test's own, of another number than Flyway's. */
-	private static final long GATE = 20_261_204L;
 
 	PostgresSchemaVerifierIntegrationTests() {
 		super(DatabaseKind.POSTGRESQL);
@@ -64,12 +60,8 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 		migrate();
 		// the slow migration waits at a gate (an advisory lock of the test's own) until
 		// the impatient job has given up
-		this.files.write("V4__slow.sql",
-				"SELECT pg_advisory_lock(" + GATE + ");\nSELECT pg_advisory_unlock(" + GATE + ");\n");
-		try (Connection gate = dataSource().getConnection()) {
-			try (Statement statement = gate.createStatement()) {
-				statement.execute("SELECT pg_advisory_lock(" + GATE + ")");
-			}
+		this.files.write("V4__slow.sql", Gate.migration(DatabaseKind.POSTGRESQL));
+		try (Gate gate = Gate.hold(this.database.get())) {
 			CompletableFuture<MigrationOutcome> first = CompletableFuture
 				.supplyAsync(() -> new SchemaMigrator().migrate(flyway()));
 			// building Flyway and starting the migration: under 1 s here
@@ -85,8 +77,8 @@ class PostgresSchemaVerifierIntegrationTests extends AbstractServerSchemaVerifie
 	private boolean slowMigrationIsRunning() {
 		Integer running = new JdbcTemplate(dataSource()).queryForObject(
 				"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' "
-						+ "AND query LIKE 'SELECT pg_advisory_lock(" + GATE + ")%'",
-				Integer.class);
+						+ "AND query LIKE ?",
+				Integer.class, Gate.waitingStatement(DatabaseKind.POSTGRESQL) + "%");
 		return running != null && running > 0;
 	}
 
