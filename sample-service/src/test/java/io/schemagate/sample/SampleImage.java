@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,8 @@ import org.springframework.util.FileSystemUtils;
  * its libraries beside it) and with a class data sharing archive from a training run. A
  * process of the sample then starts on about half the CPU time of {@code java -jar} (2.2
  * s against 4.3 s of user time here), which is most of the time of the tests that start
- * thirty of them on two cores. Made once per test JVM, on first use.
+ * thirty of them on two cores. Made once per test JVM, beside the first processes, which
+ * run as {@code java -jar} meanwhile.
  * <p>
  * Other jars (a rollout's later versions, made by {@link SampleJars}) run as
  * {@code java -jar}, so both layouts run in the tests.
@@ -32,7 +34,7 @@ final class SampleImage {
 	 */
 	private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(5);
 
-	private static @Nullable SampleImage built;
+	private static @Nullable CompletableFuture<SampleImage> building;
 
 	private final Path jar;
 
@@ -45,25 +47,26 @@ final class SampleImage {
 
 	/**
 	 * The {@code java} arguments that run a jar: from the image for the jar that
-	 * {@code package} built, {@code -jar jar} for any other.
+	 * {@code package} built once the image is made (the first call starts making it, in
+	 * the background), {@code -jar jar} until then and for any other jar.
 	 * @param jar the jar
 	 * @param java the {@code java} executable
 	 * @param jvmOptions the options of the processes, for the training run
 	 * @return the arguments after the JVM options
+	 * @throws java.util.concurrent.CompletionException if the image could not be made
 	 */
 	static List<String> launch(Path jar, String java, List<String> jvmOptions) {
 		Path built = SampleProcess.jar();
-		if (!jar.equals(built)) {
-			return List.of("-jar", jar.toString());
-		}
-		return of(built, java, jvmOptions).arguments();
+		SampleImage image = jar.equals(built) ? made(built, java, jvmOptions) : null;
+		return (image != null) ? image.arguments() : List.of("-jar", jar.toString());
 	}
 
-	private static synchronized SampleImage of(Path jar, String java, List<String> jvmOptions) {
-		if (built == null) {
-			built = build(jar, jar.resolveSibling("sample-image"), java, jvmOptions);
+	private static synchronized @Nullable SampleImage made(Path jar, String java, List<String> jvmOptions) {
+		if (building == null) {
+			building = CompletableFuture
+				.supplyAsync(() -> build(jar, jar.resolveSibling("sample-image"), java, jvmOptions));
 		}
-		return built;
+		return building.getNow(null);
 	}
 
 	private List<String> arguments() {
