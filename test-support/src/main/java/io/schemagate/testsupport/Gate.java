@@ -7,10 +7,10 @@ import java.sql.Statement;
 
 /**
  * A lock of the test's own on a test database, held by a session of its own, for a
- * migration that must last until the test lets it end: the script of {@link #migration()}
- * waits at the gate while the test holds it, and goes on when {@link #close()} lets the
- * lock go (or the gate's session ends). A test then waits for what it means to wait for,
- * instead of a sleep long enough for it.
+ * migration that must last until the test lets it end: the script of
+ * {@link #migration(DatabaseKind)} waits at the gate while the test holds it, and goes on
+ * when {@link #close()} lets the lock go (or the gate's session ends). A test then waits
+ * for what it means to wait for, instead of a sleep long enough for it.
  * <p>
  * On PostgreSQL an advisory lock of the database, of another number than Flyway's; on
  * MariaDB a named lock of the server, its name holding the database's.
@@ -61,11 +61,11 @@ public final class Gate implements AutoCloseable {
 	 * @return the script
 	 */
 	public static String migration(DatabaseKind kind) {
-		return switch (kind) {
-			case POSTGRESQL -> "SELECT pg_advisory_lock(" + POSTGRESQL_LOCK + ");\nSELECT pg_advisory_unlock("
-					+ POSTGRESQL_LOCK + ");\n";
-			case MARIADB -> "SELECT GET_LOCK(" + MARIADB_LOCK + ", 600);\nSELECT RELEASE_LOCK(" + MARIADB_LOCK + ");\n";
+		String release = switch (kind) {
+			case POSTGRESQL -> "SELECT pg_advisory_unlock(" + POSTGRESQL_LOCK + ")";
+			case MARIADB -> "SELECT RELEASE_LOCK(" + MARIADB_LOCK + ")";
 		};
+		return waitingStatement(kind) + ";\n" + release + ";\n";
 	}
 
 	/**
