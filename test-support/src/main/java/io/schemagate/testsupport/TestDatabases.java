@@ -56,7 +56,7 @@ public final class TestDatabases {
 		DatabaseServer server = ServerRegistry.server(kind);
 		String suffix = randomSuffix();
 		String name = "sg_" + suffix;
-		server.serverAdmin().createDatabase(server.admin(), name);
+		server.admin((admin) -> server.serverAdmin().createDatabase(admin, name));
 		return new TestDatabase(server, name, suffix);
 	}
 
