@@ -72,7 +72,7 @@ class ConcurrentMigrateJobsIT {
 				.isEqualTo(6);
 		}
 		finally {
-			jobs.forEach(SampleProcess::close);
+			SampleProcess.closeAll(jobs);
 			waiters.shutdownNow();
 		}
 		assertThat(HistoryRows.perMigration(database().dataSource())).containsExactly(entry("1", 1), entry("2", 1),

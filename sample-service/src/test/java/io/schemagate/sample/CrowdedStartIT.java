@@ -96,7 +96,7 @@ class CrowdedStartIT {
 					database.kind(), JOBS, SERVICES, Duration.ofNanos(System.nanoTime() - started).toMillis());
 		}
 		finally {
-			processes.forEach(SampleProcess::close);
+			SampleProcess.closeAll(processes);
 		}
 	}
 

@@ -110,7 +110,7 @@ class RolloutRehearsalIT {
 			throw ex;
 		}
 		finally {
-			this.processes.forEach(SampleProcess::close);
+			SampleProcess.closeAll(this.processes);
 		}
 	}
 
