@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.schemagate.testsupport.DatabaseKind;
+import io.schemagate.testsupport.Gate;
 import io.schemagate.testsupport.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,13 +77,22 @@ class MariaDbMigrateJobIT {
 
 	@Test
 	void nextJobCompletesAfterJobWasKilledMidMigration() throws Exception {
-		write("V2__slow.sql", "SELECT SLEEP(15);");
-		try (SampleProcess killed = start("migrate")) {
-			killed.awaitOutput("to version \"2 - slow\"", TIMEOUT);
-			killed.kill();
-		}
-		try (SampleProcess next = start("migrate")) {
-			assertThat(next.awaitExit(TIMEOUT)).as(next.output()).isZero();
+		// a statement that runs until the test lets it end
+		write("V2__slow.sql", Gate.migration(DatabaseKind.MARIADB));
+		try (Gate gate = Gate.hold(this.mariadb.get())) {
+			try (SampleProcess killed = start("migrate")) {
+				killed.awaitOutput("to version \"2 - slow\"", TIMEOUT);
+				killed.kill();
+			}
+			try (SampleProcess next = start("migrate")) {
+				// the next job runs the same migration while the killed job's session
+				// still runs its statement
+				next.awaitOutput("to version \"2 - slow\"", TIMEOUT);
+				// both statements end; the server then finds the killed job gone and ends
+				// its session
+				gate.close();
+				assertThat(next.awaitExit(TIMEOUT)).as(next.output()).isZero();
+			}
 		}
 		JdbcTemplate jdbc = new JdbcTemplate(this.mariadb.get().dataSource());
 		assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class))
