@@ -28,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * processes: a job behind a slow one exits 1 at its lock timeout while the slow one goes
  * on to exit 0; SIGTERM during a migration exits 1 once that migration is done and the
  * next job applies the rest, each migration once; a job whose sessions are killed exits 1
- * and the rerun succeeds; and verify sees the migration in progress while it runs. The
- * jobs run scripts of their own, written for the database, in a folder location.
+ * and the rerun succeeds; a job killed with SIGKILL mid-migration leaves no lock behind,
+ * so the next job completes even while the killed job's session still runs its statement;
+ * and verify sees the migration in progress while it runs. The jobs run scripts of their
+ * own, written for the database, in a folder location.
  */
 abstract class AbstractMigrateJobProcessIT {
 
@@ -113,6 +115,28 @@ abstract class AbstractMigrateJobProcessIT {
 		}
 		try (SampleProcess rerun = start("rerun")) {
 			assertThat(rerun.awaitExit(TIMEOUT)).as(rerun.output()).isZero();
+		}
+		assertAppliedOnce("1", "2", "3");
+	}
+
+	@Test
+	void nextJobCompletesAfterJobWasKilledMidMigration() throws Exception {
+		// a statement that runs until the test lets it end
+		write("V2__slow.sql", Gate.migration(kind()));
+		try (Gate gate = Gate.hold(this.database.get())) {
+			try (SampleProcess killed = start("killed-job")) {
+				killed.awaitOutput("to version \"2 - slow\"", TIMEOUT);
+				killed.kill();
+			}
+			try (SampleProcess next = start("next-job")) {
+				// the next job runs the same migration while the killed job's session
+				// still runs its statement: nothing of the killed job holds it back
+				next.awaitOutput("to version \"2 - slow\"", TIMEOUT);
+				// both statements end; the server then finds the killed job gone, rolls
+				// back what it can and ends its session
+				gate.close();
+				assertThat(next.awaitExit(TIMEOUT)).as(next.output()).isZero();
+			}
 		}
 		assertAppliedOnce("1", "2", "3");
 	}
